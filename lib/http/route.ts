@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { authenticateRequest } from "../auth/authenticate";
+import { type Principal, type RequiredRole, satisfiesRole } from "../auth/roles";
+import { getLogger } from "../logger";
+import { BadRequestError, ForbiddenError, HttpError, UnauthorizedError } from "./errors";
+import { reportRequestCompleted } from "./request-hooks";
+import { readBody } from "./read-body";
+import { errorResponse, toHttpError } from "./respond";
+
+const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+type Schema = z.ZodType;
+type Out<S> = S extends Schema ? z.output<S> : undefined;
+
+interface RouteOptions<B, Q, P> {
+  /** "public" for no authentication; otherwise the weakest role allowed. */
+  role: RequiredRole | "public";
+  body?: B;
+  query?: Q;
+  params?: P;
+  bodyLimitBytes?: number;
+}
+
+interface HandlerContext<B, Q, P, R> {
+  request: Request;
+  requestId: string;
+  principal: R extends "public" ? Principal | null : Principal;
+  body: Out<B>;
+  query: Out<Q>;
+  params: Out<P>;
+}
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * The one wrapper every /api/v1 handler goes through: authentication and role, validated input,
+ * one error shape, a request id, and a report of each request to the metrics layer. A handler
+ * returning a plain value answers 200 with it as JSON; it may return a Response for anything else.
+ */
+export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined, R extends RequiredRole | "public" = RequiredRole | "public">(
+  options: RouteOptions<B, Q, P> & { role: R },
+  handler: (context: HandlerContext<B, Q, P, R>) => Promise<unknown>,
+) {
+  return async (request: Request, nextContext?: NextContext): Promise<Response> => {
+    const started = performance.now();
+    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const rawParams = (await nextContext?.params) ?? {};
+    let response: Response;
+    try {
+      const principal = await authorize(request, options.role);
+      const params = parse(options.params, rawParams, "path parameter");
+      const query = parse(options.query, Object.fromEntries(new URL(request.url).searchParams), "query parameter");
+      const body = options.body ? parse(options.body, await readJson(request, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT), "body field") : undefined;
+      const result = await handler({ request, requestId, principal, body, query, params } as HandlerContext<B, Q, P, R>);
+      response = result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      response = errorResponse(toHttpError(error, requestId), requestId);
+      if (!(error instanceof HttpError) && response.status >= 500) {
+        getLogger("http").error("Unhandled error in API route", { requestId, path: new URL(request.url).pathname, error });
+      }
+    }
+    response.headers.set("x-request-id", requestId);
+    response.headers.set("cache-control", "no-store");
+    reportRequestCompleted({
+      route: routeTemplate(new URL(request.url).pathname, rawParams),
+      method: request.method,
+      status: response.status,
+      durationMs: performance.now() - started,
+    });
+    return response;
+  };
+}
+
+async function authorize(request: Request, role: RequiredRole | "public"): Promise<Principal | null> {
+  if (role === "public") return null;
+  const principal = await authenticateRequest(request);
+  if (!principal) throw new UnauthorizedError();
+  if (!satisfiesRole(principal.role, role)) {
+    throw new ForbiddenError(`This action needs the ${role} role; ${principal.name} has ${principal.role}`);
+  }
+  return principal;
+}
+
+function parse(schema: Schema | undefined, input: unknown, what: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue.path.length ? issue.path.join(".") : "(root)";
+  throw new BadRequestError(`Invalid ${what} ${field}: ${issue.message}`, "validation_error");
+}
+
+async function readJson(request: Request, limitBytes: number): Promise<unknown> {
+  const text = await readBody(request, limitBytes);
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequestError("Request body is not valid JSON", "invalid_json");
+  }
+}
+
+/** /api/v1/monitoring/alerts/6f1…/resolve with {id} → /api/v1/monitoring/alerts/[id]/resolve */
+export function routeTemplate(pathname: string, params: Record<string, string | string[]>): string {
+  const byValue = new Map<string, string>();
+  for (const [name, value] of Object.entries(params)) {
+    for (const segment of Array.isArray(value) ? value : [value]) byValue.set(encodeURIComponent(segment), name);
+  }
+  return pathname
+    .split("/")
+    .map((segment) => (byValue.has(segment) ? `[${byValue.get(segment)}]` : segment))
+    .join("/");
+}

@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import path from "node:path";
+import winston from "winston";
+import DailyRotateFile from "winston-daily-rotate-file";
+import { getConfig } from "./config";
+
+export type Logger = winston.Logger;
+
+const stdoutFormat = winston.format.printf(({ timestamp, level, message, component, ...meta }) => {
+  const rest = Object.keys(meta).length ? ` ${JSON.stringify(meta)}` : "";
+  return `${timestamp} ${level.padEnd(5)} ${component ? `[${component}] ` : ""}${message}${rest}`;
+});
+
+function dailyFile(dir: string, name: string, level?: string) {
+  return new DailyRotateFile({
+    dirname: dir,
+    filename: `${name}-%DATE%.log`,
+    datePattern: "YYYY-MM-DD",
+    level,
+    maxFiles: "30d",
+    auditFile: path.join(dir, ".audit", `${name}.json`),
+    format: winston.format.json(),
+  });
+}
+
+function createLogger(): Logger {
+  const config = getConfig();
+  fs.mkdirSync(config.logDir, { recursive: true });
+  return winston.createLogger({
+    level: config.logLevel,
+    format: winston.format.combine(winston.format.timestamp(), winston.format.errors({ stack: true })),
+    defaultMeta: { instance: config.instance, pid: process.pid },
+    transports: [
+      new winston.transports.Console({ format: stdoutFormat }),
+      dailyFile(config.logDir, "combined"),
+      dailyFile(config.logDir, "error", "error"),
+    ],
+  });
+}
+
+const globalForLogger = globalThis as unknown as { khaachoLogger?: Logger };
+
+function rootLogger(): Logger {
+  globalForLogger.khaachoLogger ??= createLogger();
+  return globalForLogger.khaachoLogger;
+}
+
+/** A logger whose lines name the part of the system that wrote them. */
+export function getLogger(component: string): Logger {
+  return rootLogger().child({ component });
+}
+
+/** Flushes file transports; call before the process exits. */
+export async function closeLogger(): Promise<void> {
+  const logger = globalForLogger.khaachoLogger;
+  if (!logger) return;
+  const finished = new Promise<void>((resolve) => logger.on("finish", () => resolve()));
+  logger.end();
+  await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  globalForLogger.khaachoLogger = undefined;
+}
+
+/**
+ * Logs a failing dependency once when it starts failing and once when it recovers, rather than on
+ * every retry, so an outage does not flood the logs.
+ */
+export function outageReporter(logger: Logger, what: string) {
+  let down = false;
+  return {
+    failed(error: unknown) {
+      if (down) return;
+      down = true;
+      logger.error(`${what} unavailable`, { error: error instanceof Error ? error.message : String(error) });
+    },
+    recovered() {
+      if (!down) return;
+      down = false;
+      logger.info(`${what} recovered`);
+    },
+    get isDown() {
+      return down;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { getConfig, ConfigError } from "../config";
+import { closeDb } from "../db/client";
+import { MigrationError, migrateUp } from "../db/migrator";
+import { closeLogger, getLogger } from "../logger";
+import { closeRedis, getRedis } from "../redis";
+import { startLoop } from "./loop";
+import type { BackgroundService } from "./services";
+import { exitGracefullyOnSignal } from "./shutdown";
+
+const MIGRATION_RETRY_MS = 5000;
+
+// The background services of this process, in start order; they stop in reverse.
+async function backgroundServices(): Promise<BackgroundService[]> {
+  return [];
+}
+
+/**
+ * Boots the server process (called once from instrumentation.ts): validates configuration, brings
+ * the schema up to date, starts the background services and arranges a clean shutdown.
+ */
+export async function startServerRuntime(): Promise<void> {
+  let config;
+  try {
+    config = getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = getLogger("server");
+  logger.info(`Khaacho platform running on port ${config.port}`);
+  logger.info(`Environment: ${config.env}`);
+  logger.info(`Admin panel: ${config.appUrl}/admin`);
+
+  await migrateUntilReachable(config.databaseUrl!);
+  getRedis();
+
+  const services = await backgroundServices();
+  for (const service of services) await service.start();
+
+  exitGracefullyOnSignal(logger, [
+    ...services.toReversed().map((service) => ({ name: service.name, run: () => service.stop() })),
+    { name: "redis", run: closeRedis },
+    { name: "database", run: closeDb },
+    { name: "logger", run: closeLogger },
+  ]);
+}
+
+/** Migrates now, or keeps retrying in the background while PostgreSQL is down, instead of crashing. */
+async function migrateUntilReachable(databaseUrl: string): Promise<void> {
+  const logger = getLogger("migrate");
+  const attempt = async () => {
+    const applied = await migrateUp(databaseUrl);
+    if (applied.length) logger.info(`Applied migrations: ${applied.join(", ")}`);
+  };
+  try {
+    await attempt();
+  } catch (error) {
+    if (error instanceof MigrationError) {
+      logger.error(error.message);
+      process.exit(1);
+    }
+    logger.error("Migration failed at start-up; retrying in the background", { error: error instanceof Error ? error.message : String(error) });
+    const retry = startLoop({
+      name: "Migration",
+      intervalMs: MIGRATION_RETRY_MS,
+      logger,
+      run: async () => {
+        await attempt();
+        void retry.stop();
+      },
+    });
+  }
+}

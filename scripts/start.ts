@@ -1,0 +1,4 @@
+import "dotenv/config";
+import { launch } from "../lib/runtime/launcher";
+
+await launch({ dev: process.argv.includes("--dev") });
