@@ -1,0 +1,84 @@
+import type { AlertSeverity, AlertStatus, SystemAlert } from "../generated/prisma/client";
+
+export type AlertReason = "created" | "escalated" | "resolved";
+export type NoticeEvent = `alert.${AlertReason}` | "notification.test";
+
+/** The alert as a notification shows it: a snapshot taken when the notification was queued. */
+export interface AlertSnapshot {
+  id: string;
+  type: string;
+  severity: AlertSeverity;
+  status: AlertStatus;
+  title: string;
+  message: string;
+  value: number | null;
+  threshold: number | null;
+  createdAt: string;
+  url: string;
+  isTest: boolean;
+}
+
+/**
+ * What one notification says, rendered when it is queued and stored as notifications.payload.
+ * Every channel formats from it; the webhook posts it as is (plus sentAt).
+ */
+export interface Notice {
+  event: NoticeEvent;
+  alert: AlertSnapshot | null;
+  /** One-line summary: the email subject, the start of the SMS, Slack's message text. */
+  text: string;
+}
+
+// Units of each rule's value, so "312" reads as "312 orders/h".
+const UNITS: Record<string, string> = {
+  HIGH_ORDER_CREATION_RATE: " orders/h",
+  HIGH_JOB_FAILURE_RATE: "%",
+  HIGH_WHATSAPP_FAILURE_RATE: "%",
+  HIGH_API_ERROR_RATE: "%",
+  HIGH_DB_LATENCY: " ms",
+  HIGH_CPU_USAGE: "%",
+  HIGH_MEMORY_USAGE: "%",
+  HIGH_DISK_USAGE: "%",
+};
+
+function formatNumber(value: number): string {
+  return String(Number(value.toFixed(1)));
+}
+
+export function formatMeasure(type: string, value: number | null): string {
+  return value === null ? "n/a" : `${formatNumber(value)}${UNITS[type] ?? ""}`;
+}
+
+export function alertUrl(appUrl: string, alertId: string): string {
+  return `${appUrl}/admin/alerts/${alertId}`;
+}
+
+export function renderAlertNotice(alert: SystemAlert, reason: AlertReason, appUrl: string): Notice {
+  const snapshot: AlertSnapshot = {
+    id: alert.id,
+    type: alert.type,
+    severity: alert.severity,
+    status: alert.status,
+    title: alert.title,
+    message: alert.message,
+    value: alert.value,
+    threshold: alert.threshold,
+    createdAt: alert.createdAt.toISOString(),
+    url: alertUrl(appUrl, alert.id),
+    isTest: alert.isTest,
+  };
+  return { event: `alert.${reason}`, alert: snapshot, text: summaryLine(snapshot, reason) };
+}
+
+export function renderTestNotice(channel: string): Notice {
+  return { event: "notification.test", alert: null, text: `[TEST] Khaacho Monitor test notification on the ${channel} channel` };
+}
+
+// "[CRITICAL] High order creation rate: 312 orders/h (threshold 300)"
+function summaryLine(alert: AlertSnapshot, reason: AlertReason): string {
+  const tags = [alert.isTest && "[TEST]", reason === "resolved" ? "[RESOLVED]" : `[${alert.severity}]`].filter(Boolean).join(" ");
+  const escalated = reason === "escalated" ? "Escalated: " : "";
+  const measure = alert.value === null ? "" : `: ${formatMeasure(alert.type, alert.value)}`;
+  const threshold = alert.threshold === null ? "" : ` (threshold ${formatNumber(alert.threshold)})`;
+  return `${tags} ${escalated}${alert.title}${measure}${threshold}`;
+}
