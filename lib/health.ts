@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import os from "node:os";
 import type { Db } from "./db/client";
 import type { RedisHandle, RedisStatus } from "./redis";
@@ -30,7 +31,10 @@ export async function probeDatabase(db: Db): Promise<boolean> {
 export async function probeRedis(redis: RedisHandle): Promise<RedisStatus> {
   if (!redis.enabled || !redis.client) return "disabled";
   try {
-    await withTimeout(redis.client.ping(), PROBE_TIMEOUT_MS, "Redis");
+    const client = redis.client;
+    // Commands fail fast while disconnected (no offline queue), so a probe waits for a connection in progress.
+    const ready = client.status === "ready" ? Promise.resolve() : once(client, "ready");
+    await withTimeout(ready.then(() => client.ping()), PROBE_TIMEOUT_MS, "Redis");
     return "connected";
   } catch {
     return "disconnected";

@@ -45,7 +45,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const limits = (name: VariableName) => threshold(num(name), num(`${name}_CRITICAL` as VariableName), name, `${name}_CRITICAL` as VariableName);
   const port = num("PORT");
   const appUrl = (v.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
-  const dataDir = path.resolve(require(v.DATA_DIR, "DATA_DIR"));
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ require(v.DATA_DIR, "DATA_DIR"));
 
   if (v.ADMIN_EMAIL && !v.ADMIN_PASSWORD) throw new ConfigError(["Missing ADMIN_PASSWORD: required when ADMIN_EMAIL is set"]);
 
@@ -57,7 +57,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     dataDir,
-    logDir: path.resolve(require(v.LOG_DIR, "LOG_DIR")),
+    logDir: path.resolve(/*turbopackIgnore: true*/ require(v.LOG_DIR, "LOG_DIR")),
     logLevel: require(v.LOG_LEVEL, "LOG_LEVEL"),
     auth: {
       secret: v.NEXTAUTH_SECRET,

@@ -6,7 +6,7 @@ import pg from "pg";
 // Prisma Migrate takes this same advisory lock, so our migrator and Prisma's never run at once.
 const PRISMA_ADVISORY_LOCK = 72707369;
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
+export const MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 export class MigrationError extends Error {
   constructor(message: string) {
@@ -30,7 +30,7 @@ interface AppliedRow {
 
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   return fs
-    .readdirSync(dir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort()

@@ -1,0 +1,139 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { MIGRATIONS_DIR, MigrationError, migrateDown, migrateUp, readMigrations } from "../../lib/db/migrator";
+import { createEmptyDatabase, type TestDatabase } from "../support/database";
+
+const run = promisify(execFile);
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+// Everything in the public schema except Prisma's bookkeeping table.
+async function schemaObjects(url: string): Promise<string[]> {
+  const rows = await query<{ name: string }>(
+    url,
+    `SELECT 'table:' || table_name AS name FROM information_schema.tables
+       WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+     UNION ALL SELECT 'type:' || typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+       WHERE n.nspname = 'public' AND t.typtype = 'e'
+     UNION ALL SELECT 'index:' || indexname FROM pg_indexes
+       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+     ORDER BY 1`,
+  );
+  return rows.map((row) => row.name);
+}
+
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await createEmptyDatabase();
+});
+afterEach(async () => {
+  await database.drop();
+});
+
+describe("migrateUp", () => {
+  test("applies every migration and records it as Prisma does", async () => {
+    const applied = await migrateUp(database.url);
+    expect(applied).toEqual(readMigrations().map((m) => m.name));
+    expect(await schemaObjects(database.url)).toEqual(
+      expect.arrayContaining([
+        "table:system_metrics",
+        "table:system_alerts",
+        "table:notifications",
+        "table:alert_events",
+        "table:users",
+        "table:api_tokens",
+        "table:active_alerts_summary",
+        "table:system_health_metrics",
+        "index:system_alerts_one_open_per_type",
+      ]),
+    );
+    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date; applied_steps_count: number }>(
+      database.url,
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations`,
+    );
+    expect(rows).toHaveLength(applied.length);
+    const first = readMigrations()[0];
+    expect(rows[0]).toMatchObject({ migration_name: first.name, checksum: first.checksum, applied_steps_count: 1 });
+    expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].finished_at).toBeInstanceOf(Date);
+  });
+
+  test("is a no-op when the database is up to date", async () => {
+    await migrateUp(database.url);
+    expect(await migrateUp(database.url)).toEqual([]);
+    expect(await query(database.url, "SELECT * FROM _prisma_migrations")).toHaveLength(readMigrations().length);
+  });
+
+  test("the partial unique index allows one open alert per type", async () => {
+    await migrateUp(database.url);
+    const insert = (status: string) =>
+      query(database.url, `INSERT INTO system_alerts (type, severity, status, title, message) VALUES ('HIGH_CPU_USAGE', 'WARNING', '${status}', 't', 'm')`);
+    await insert("RESOLVED");
+    await insert("RESOLVED");
+    await insert("ACTIVE");
+    await expect(insert("ACKNOWLEDGED")).rejects.toThrow(/system_alerts_one_open_per_type/);
+  });
+
+  test("two processes migrating at once apply each migration exactly once", async () => {
+    const child = () => run(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "fixtures", "migrate-up.ts"), database.url]);
+    const [a, b] = await Promise.all([child(), child()]);
+    const appliedByEach = [JSON.parse(a.stdout), JSON.parse(b.stdout)] as string[][];
+    expect(appliedByEach.flat().sort()).toEqual(readMigrations().map((m) => m.name));
+    expect(await query(database.url, "SELECT * FROM _prisma_migrations")).toHaveLength(readMigrations().length);
+  });
+
+  test("refuses with a clear error when an applied migration's file has changed", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-"));
+    fs.cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+    await migrateUp(database.url, dir);
+    const first = readMigrations(dir)[0];
+    fs.appendFileSync(path.join(dir, first.name, "migration.sql"), "\n-- edited after release\n");
+    const attempt = migrateUp(database.url, dir);
+    await expect(attempt).rejects.toThrow(MigrationError);
+    await expect(migrateUp(database.url, dir)).rejects.toThrow(`Migration ${first.name} was changed after it was applied`);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  test("a failing migration leaves nothing behind and is not recorded", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-"));
+    fs.cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+    fs.mkdirSync(path.join(dir, "9999_broken"));
+    fs.writeFileSync(path.join(dir, "9999_broken", "migration.sql"), "CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;");
+    await expect(migrateUp(database.url, dir)).rejects.toThrow(/Migration 9999_broken failed/);
+    const tables = await schemaObjects(database.url);
+    expect(tables).not.toContain("table:half_done");
+    expect(tables).toContain("table:system_alerts");
+    const names = await query<{ migration_name: string }>(database.url, "SELECT migration_name FROM _prisma_migrations");
+    expect(names.map((r) => r.migration_name)).not.toContain("9999_broken");
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe("migrateDown", () => {
+  test("undoes the last migration, removing exactly what it created", async () => {
+    const before = await schemaObjects(database.url);
+    await migrateUp(database.url);
+    const last = readMigrations().at(-1)!.name;
+    expect(await migrateDown(database.url)).toBe(last);
+    expect(await schemaObjects(database.url)).toEqual(before);
+    expect(await query(database.url, `SELECT * FROM _prisma_migrations WHERE migration_name = '${last}'`)).toHaveLength(0);
+    expect(await migrateUp(database.url)).toEqual([last]);
+  });
+
+  test("answers null when nothing is applied", async () => {
+    expect(await migrateDown(database.url)).toBeNull();
+  });
+});
