@@ -1,5 +1,5 @@
 import type { Prisma, SystemAlert } from "../generated/prisma/client";
-import { type AlertReason, renderAlertNotice } from "./notice";
+import { type AlertReason, noticePayload, renderAlertNotice } from "./notice";
 import { CHANNELS, channelReadiness, defaultNotifySettings, isReady, type NotifySettings } from "./settings";
 
 /**
@@ -15,10 +15,10 @@ export async function enqueueAlertNotifications(
   settings: NotifySettings = defaultNotifySettings(),
 ): Promise<number> {
   if (reason === "resolved" && !settings.notify.onResolve) return 0;
-  const payload = renderAlertNotice(alert, reason, settings.appUrl);
+  const payload = noticePayload(renderAlertNotice(alert, reason, settings.appUrl));
   const rows = CHANNELS.map((channel) => channelReadiness(channel, settings))
     .filter(isReady)
-    .map(({ channel, recipient }) => ({ alertId: alert.id, channel, recipient, reason, payload: payload as unknown as Prisma.InputJsonObject }));
+    .map(({ channel, recipient }) => ({ alertId: alert.id, channel, recipient, reason, payload }));
   if (!rows.length) return 0;
   const { count } = await tx.notification.createMany({ data: rows });
   return count;

@@ -1,4 +1,4 @@
-import type { AlertSeverity, AlertStatus, SystemAlert } from "../generated/prisma/client";
+import type { AlertSeverity, AlertStatus, Prisma, SystemAlert } from "../generated/prisma/client";
 
 export type AlertReason = "created" | "escalated" | "resolved";
 export type NoticeEvent = `alert.${AlertReason}` | "notification.test";
@@ -29,6 +29,11 @@ export interface Notice {
   text: string;
 }
 
+/** The notice as stored in notifications.payload. */
+export function noticePayload(notice: Notice): Prisma.InputJsonObject {
+  return notice as unknown as Prisma.InputJsonObject;
+}
+
 // Units of each rule's value, so "312" reads as "312 orders/h".
 const UNITS: Record<string, string> = {
   HIGH_ORDER_CREATION_RATE: " orders/h",
@@ -39,6 +44,8 @@ const UNITS: Record<string, string> = {
   HIGH_CPU_USAGE: "%",
   HIGH_MEMORY_USAGE: "%",
   HIGH_DISK_USAGE: "%",
+  DATABASE_UNREACHABLE: " failed probes",
+  REDIS_UNREACHABLE: " failed probes",
 };
 
 function formatNumber(value: number): string {

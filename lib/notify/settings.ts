@@ -5,7 +5,14 @@ import type { NotificationChannel } from "../generated/prisma/client";
 /** The part of the configuration that notifications read; tests pass their own. */
 export type NotifySettings = Pick<Config, "appUrl" | "notify">;
 
-export const CHANNELS: readonly NotificationChannel[] = ["EMAIL", "SMS", "WEBHOOK"];
+export const CHANNELS = ["EMAIL", "SMS", "WEBHOOK"] as const satisfies readonly NotificationChannel[];
+
+/** The variable that switches each channel on. */
+export const ENABLE_VARIABLES: Record<NotificationChannel, VariableName> = {
+  EMAIL: "MONITORING_ENABLE_EMAIL_ALERTS",
+  SMS: "MONITORING_ENABLE_SMS_ALERTS",
+  WEBHOOK: "MONITORING_ENABLE_WEBHOOK_ALERTS",
+};
 
 export interface ChannelReadiness {
   channel: NotificationChannel;

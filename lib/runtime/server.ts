@@ -2,6 +2,7 @@ import { getConfig, ConfigError } from "../config";
 import { closeDb } from "../db/client";
 import { MigrationError, migrateUp } from "../db/migrator";
 import { closeLogger, getLogger } from "../logger";
+import { createNotificationDispatcher } from "../notify/dispatcher";
 import { closeRedis, getRedis } from "../redis";
 import { startLoop } from "./loop";
 import type { BackgroundService } from "./services";
@@ -11,7 +12,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 // The background services of this process, in start order; they stop in reverse.
 async function backgroundServices(): Promise<BackgroundService[]> {
-  return [];
+  return [createNotificationDispatcher()];
 }
 
 /**

@@ -1,0 +1,7 @@
+import { route } from "@/lib/http/route";
+import { testNotificationBody } from "@/lib/notify/schemas";
+import { sendTestNotification } from "@/lib/notify/test-notification";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({ role: "ADMIN", body: testNotificationBody }, async ({ body }) => sendTestNotification(body.channel));

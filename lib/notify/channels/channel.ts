@@ -1,0 +1,14 @@
+import type { Notice } from "../notice";
+import type { NotifySettings } from "../settings";
+
+/** One delivery attempt as a channel sees it. */
+export interface Delivery {
+  /** The notifications row id; receivers can use it to drop a repeated delivery. */
+  id: string;
+  notice: Notice;
+  recipient: string;
+  sentAt: Date;
+}
+
+/** Sends one delivery or throws an Error whose message the delivery log shows. Never outlives timeoutMs. */
+export type SendChannel = (delivery: Delivery, settings: NotifySettings, timeoutMs: number) => Promise<void>;

@@ -1,0 +1,58 @@
+import type { Db } from "../db/client";
+import type { Notification, NotificationStatus } from "../generated/prisma/client";
+import { channelSenders } from "./channels";
+import type { Notice } from "./notice";
+import { type RetryPolicy, retryDelayMs } from "./retry";
+import type { NotifySettings } from "./settings";
+
+const MAX_ERROR_CHARS = 1000;
+
+export interface DeliverOptions {
+  db: Db;
+  settings: NotifySettings;
+  retry: RetryPolicy;
+  sendTimeoutMs: number;
+  now: () => Date;
+}
+
+export interface DeliveryOutcome {
+  status: NotificationStatus;
+  error?: string;
+}
+
+/**
+ * Makes one attempt at a notification the caller holds (claimed or just created) and records the
+ * result: SENT, a retry after backoff, or FAILED once attempts run out.
+ */
+export async function deliverNotification(row: Notification, options: DeliverOptions): Promise<DeliveryOutcome> {
+  const sentAt = options.now();
+  try {
+    await channelSenders[row.channel]({ id: row.id, notice: row.payload as unknown as Notice, recipient: row.recipient, sentAt }, options.settings, options.sendTimeoutMs);
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_CHARS);
+    return recordFailure(row, message, options);
+  }
+  await recordSent(row, sentAt, options.db);
+  return { status: "SENT" };
+}
+
+// The status guard keeps a late result (after the lease ran out and another instance took over) from overwriting a newer one.
+async function recordSent(row: Notification, sentAt: Date, db: Db): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.notification.updateMany({
+      where: { id: row.id, status: "PENDING" },
+      data: { status: "SENT", sentAt, attempts: { increment: 1 }, lastError: null },
+    });
+    if (!count || !row.alertId) return;
+    await tx.systemAlert.update({ where: { id: row.alertId }, data: { lastNotifiedAt: sentAt } });
+    await tx.alertEvent.create({ data: { alertId: row.alertId, kind: "notified", actor: "system", details: { channel: row.channel, recipient: row.recipient } } });
+  });
+}
+
+async function recordFailure(row: Notification, error: string, { db, retry, now }: DeliverOptions): Promise<DeliveryOutcome> {
+  const attempts = row.attempts + 1;
+  const status = attempts >= retry.maxAttempts ? "FAILED" : "PENDING";
+  const nextAttemptAt = new Date(now().getTime() + (status === "FAILED" ? 0 : retryDelayMs(attempts, retry)));
+  await db.notification.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status, attempts, lastError: error, nextAttemptAt } });
+  return { status, error };
+}

@@ -1,0 +1,59 @@
+import type { Db } from "../db/client";
+import type { Notification, NotificationChannel, NotificationStatus, SystemAlert } from "../generated/prisma/client";
+
+/** A notifications row as the delivery log shows it. */
+export interface DeliveryView {
+  id: string;
+  alertId: string | null;
+  alert: { title: string; type: string; severity: string; isTest: boolean } | null;
+  channel: NotificationChannel;
+  recipient: string;
+  reason: string;
+  status: NotificationStatus;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+export interface DeliveryFilter {
+  channel?: NotificationChannel;
+  status?: NotificationStatus;
+  limit?: number;
+}
+
+const ALERT_FIELDS = { select: { title: true, type: true, severity: true, isTest: true } } as const;
+
+export async function listDeliveries(db: Db, { channel, status, limit = 50 }: DeliveryFilter = {}): Promise<DeliveryView[]> {
+  const rows = await db.notification.findMany({
+    where: { channel, status },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: { alert: ALERT_FIELDS },
+  });
+  return rows.map(toDeliveryView);
+}
+
+function toDeliveryView(row: Notification & { alert: Pick<SystemAlert, "title" | "type" | "severity" | "isTest"> | null }): DeliveryView {
+  return {
+    id: row.id,
+    alertId: row.alertId,
+    alert: row.alert,
+    channel: row.channel,
+    recipient: maskRecipient(row.channel, row.recipient),
+    reason: row.reason,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    nextAttemptAt: row.status === "PENDING" ? row.nextAttemptAt.toISOString() : null,
+    sentAt: row.sentAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Phone numbers are shown with their middle hidden; email addresses and the webhook's origin as they are. */
+export function maskRecipient(channel: NotificationChannel, recipient: string): string {
+  if (channel !== "SMS" || recipient.length < 8) return recipient;
+  return `${recipient.slice(0, 4)}${"•".repeat(recipient.length - 7)}${recipient.slice(-3)}`;
+}
