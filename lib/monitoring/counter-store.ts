@@ -1,0 +1,121 @@
+import type { Redis } from "ioredis";
+import { FAMILIES, type Family, type Fields, addAll } from "./fields";
+import { MINUTE_MS, type MinuteBuckets, RETENTION_MS } from "./minute-buckets";
+
+/** Deltas sealed for one flush; the id makes applying them idempotent. */
+export interface CounterBatch {
+  id: string;
+  minutes: MinuteBuckets;
+}
+
+/** Where instances add up their figures: one Redis hash per family and minute, plus running totals. */
+export interface CounterStore {
+  /** Adds the batch exactly once, however often it is retried. */
+  apply(batch: CounterBatch, nowMs: number): Promise<void>;
+  /** The figures of `family` summed over minutes from..to (inclusive), optionally only some fields. */
+  sum(family: Family, from: number, to: number, only?: readonly string[]): Promise<Fields>;
+  /** The figures of `family` since the store began (Prometheus counters). */
+  totals(family: Family): Promise<Fields>;
+}
+
+// A batch id is remembered as long as the data it touched, so a retry that comes late still finds it.
+const BATCH_ID_TTL_S = Math.ceil(RETENTION_MS.counters / 1000);
+
+// KEYS: batch id key, then the hashes. ARGV: id TTL, then per hash its TTL (0: none), its field
+// count, and field/delta pairs. Nothing is added when the id was seen before.
+const APPLY_BATCH = `
+if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
+local a = 2
+for k = 2, #KEYS do
+  local ttl = tonumber(ARGV[a])
+  local n = tonumber(ARGV[a + 1])
+  a = a + 2
+  for i = 1, n do
+    redis.call('HINCRBYFLOAT', KEYS[k], ARGV[a], ARGV[a + 1])
+    a = a + 2
+  end
+  if ttl > 0 then redis.call('EXPIRE', KEYS[k], ttl) end
+end
+return 1`;
+
+// KEYS: the hashes. ARGV: the fields to sum, or none for all. Returns field/sum pairs.
+const SUM_HASHES = `
+local sums, order = {}, {}
+local function add(field, value)
+  local n = tonumber(value)
+  if sums[field] == nil then sums[field] = n; order[#order + 1] = field else sums[field] = sums[field] + n end
+end
+for _, key in ipairs(KEYS) do
+  if #ARGV == 0 then
+    local flat = redis.call('HGETALL', key)
+    for i = 1, #flat, 2 do add(flat[i], flat[i + 1]) end
+  else
+    local values = redis.call('HMGET', key, unpack(ARGV))
+    for i, value in ipairs(values) do if value then add(ARGV[i], value) end end
+  end
+end
+local out = {}
+for _, field in ipairs(order) do out[#out + 1] = field; out[#out + 1] = string.format('%.17g', sums[field]) end
+return out`;
+
+interface CounterCommands {
+  // Keys and arguments go as arrays (ioredis flattens them): a batch after a long outage can hold
+  // more values than a spread call accepts.
+  khaachoApplyBatch(numKeys: number, keys: string[], args: (string | number)[]): Promise<number>;
+  khaachoSumHashes(numKeys: number, keys: string[], args: readonly string[]): Promise<string[]>;
+}
+
+function toFields(flat: string[]): Fields {
+  const fields: Fields = new Map();
+  for (let i = 0; i < flat.length; i += 2) fields.set(flat[i], Number(flat[i + 1]));
+  return fields;
+}
+
+function pushHash(args: (string | number)[], ttlSeconds: number, fields: Fields): void {
+  args.push(ttlSeconds, fields.size);
+  for (const [field, delta] of fields) args.push(field, delta);
+}
+
+export function createRedisCounterStore(client: Redis, prefix: string): CounterStore {
+  client.defineCommand("khaachoApplyBatch", { lua: APPLY_BATCH });
+  client.defineCommand("khaachoSumHashes", { lua: SUM_HASHES });
+  const commands = client as unknown as CounterCommands;
+  const key = (family: Family, slot: number | "total") => `${prefix}${family}:${slot}`;
+
+  return {
+    async apply(batch, nowMs) {
+      const keys = [`${prefix}batch:${batch.id}`];
+      const args: (string | number)[] = [BATCH_ID_TTL_S];
+      const totals = new Map<Family, Fields>(FAMILIES.map((family) => [family, new Map()]));
+      for (const [minute, families] of batch.minutes.byMinute) {
+        for (const family of FAMILIES) {
+          const fields = families[family];
+          if (!fields.size) continue;
+          addAll(totals.get(family)!, fields);
+          const ttlSeconds = Math.ceil(((minute + 1) * MINUTE_MS + RETENTION_MS[family] - nowMs) / 1000);
+          // Minutes already past their retention only count towards the totals.
+          if (ttlSeconds <= 0) continue;
+          keys.push(key(family, minute));
+          pushHash(args, ttlSeconds, fields);
+        }
+      }
+      for (const [family, fields] of totals) {
+        if (!fields.size) continue;
+        keys.push(key(family, "total"));
+        pushHash(args, 0, fields);
+      }
+      await commands.khaachoApplyBatch(keys.length, keys, args);
+    },
+
+    async sum(family, from, to, only = []) {
+      const keys: string[] = [];
+      for (let minute = from; minute <= to; minute++) keys.push(key(family, minute));
+      return toFields(await commands.khaachoSumHashes(keys.length, keys, only));
+    },
+
+    async totals(family) {
+      const flat = await client.hgetall(key(family, "total"));
+      return new Map(Object.entries(flat).map(([field, value]) => [field, Number(value)]));
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import { getConfig } from "../config";
+import { getLogger } from "../logger";
+import { getRedis } from "../redis";
+import { type Loop, startLoop } from "../runtime/loop";
+import type { BackgroundService } from "../runtime/services";
+
+export interface Leadership {
+  /** True while this instance may run the singleton work (evaluator, snapshots, retention). */
+  isLeader(): boolean;
+}
+
+export const LEASE_MS = 10_000;
+
+// Renews or releases the lease only while this holder still owns it (compare-and-set).
+const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+interface LeaseCommands {
+  khaachoRenewLease(key: string, holder: string, leaseMs: number): Promise<number>;
+  khaachoReleaseLease(key: string, holder: string): Promise<number>;
+}
+
+export interface LeaseOptions {
+  /** Null without Redis: the process is then the only instance, and leader. */
+  client: Redis | null;
+  prefix: string;
+  leaseMs?: number;
+  now?: () => number;
+  onChange?: (leader: boolean) => void;
+}
+
+/**
+ * A renewable lease in Redis (SET NX PX). The holder renews it every third of a lease; when it
+ * dies the key expires and another instance claims it at its next tick, well within two leases.
+ * This process believes it leads only until its last renewal's lease would end, so it steps down
+ * before the key can expire and another instance take over.
+ */
+export class Lease implements Leadership {
+  private readonly holder = `${getConfig().instance}:${process.pid}:${randomUUID()}`;
+  private readonly key: string;
+  readonly leaseMs: number;
+  private readonly now: () => number;
+  private validUntil = 0;
+
+  constructor(private readonly options: LeaseOptions) {
+    this.key = `${options.prefix}leader`;
+    this.leaseMs = options.leaseMs ?? LEASE_MS;
+    this.now = options.now ?? Date.now;
+    options.client?.defineCommand("khaachoRenewLease", { numberOfKeys: 1, lua: RENEW });
+    options.client?.defineCommand("khaachoReleaseLease", { numberOfKeys: 1, lua: RELEASE });
+  }
+
+  isLeader(): boolean {
+    return !this.options.client || this.now() < this.validUntil;
+  }
+
+  /** Claims the lease when free, or renews it when held. */
+  async tick(): Promise<void> {
+    const client = this.options.client;
+    if (!client) return;
+    const wasLeader = this.isLeader();
+    const startedAt = this.now();
+    const held = wasLeader
+      ? (await (client as unknown as LeaseCommands).khaachoRenewLease(this.key, this.holder, this.leaseMs)) === 1
+      : (await client.set(this.key, this.holder, "PX", this.leaseMs, "NX")) === "OK";
+    this.validUntil = held ? startedAt + this.leaseMs : 0;
+    if (held !== wasLeader) this.options.onChange?.(held);
+  }
+
+  /** Gives the lease up at shutdown, so another instance need not wait for it to expire. */
+  async release(): Promise<void> {
+    const client = this.options.client;
+    if (!client || !this.isLeader()) return;
+    this.validUntil = 0;
+    await (client as unknown as LeaseCommands).khaachoReleaseLease(this.key, this.holder);
+  }
+}
+
+// On globalThis: the evaluator may ask from another bundle of the same process.
+const globalForLeadership = globalThis as unknown as { khaachoLease?: Lease };
+
+function getLease(): Lease {
+  if (!globalForLeadership.khaachoLease) {
+    const logger = getLogger("leadership");
+    globalForLeadership.khaachoLease = new Lease({
+      client: getRedis().client,
+      prefix: "khaacho:",
+      onChange: (leader) => logger.info(leader ? "This instance is now the leader" : "This instance is no longer the leader"),
+    });
+  }
+  return globalForLeadership.khaachoLease;
+}
+
+export function getLeadership(): Leadership {
+  return getLease();
+}
+
+/** Claims and keeps the lease; without Redis the process simply leads. */
+export function leadershipService(lease: Lease = getLease()): BackgroundService {
+  let loop: Loop | undefined;
+  const logger = getLogger("leadership");
+  return {
+    name: "leadership",
+    async start() {
+      // A first claim before the other services start, so a lone instance leads from its first minute.
+      await lease.tick().catch(() => {});
+      loop = startLoop({ name: "Leadership lease", intervalMs: Math.floor(lease.leaseMs / 3), logger, run: () => lease.tick() });
+    },
+    async stop() {
+      await loop?.stop();
+      await lease.release().catch(() => {});
+    },
+  };
+}

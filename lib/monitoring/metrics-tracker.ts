@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import { withTimeout } from "../timeout";
+import type { CounterBatch, CounterStore } from "./counter-store";
+import {
+  API_LATENCY,
+  DB_LATENCY,
+  FAMILIES,
+  type Family,
+  type Fields,
+  JOB_DURATION,
+  type JobOutcome,
+  ORDERS_FIELD,
+  WHATSAPP_FIELDS,
+  type WhatsAppStatus,
+  add,
+  addAll,
+  apiRequestField,
+  jobField,
+  observe,
+} from "./fields";
+import { MinuteBuckets, emptyFamilies, minuteOf, retentionCutoffs } from "./minute-buckets";
+
+export type ActivityKind = "orders" | "whatsapp";
+
+export interface TrackerOptions {
+  /** The shared store, looked up at each flush and read; null keeps the figures in this process. */
+  store?: () => CounterStore | null;
+  now?: () => number;
+  /** Told of each order or message, so alert rules can be evaluated at once. */
+  onActivity?: (kind: ActivityKind) => void;
+}
+
+// A shared store that does not answer in time counts as down: reads use this process's figures.
+const STORE_TIMEOUT_MS = 1000;
+
+/**
+ * Keeps business and latency figures in one-minute buckets. Recording is synchronous and touches
+ * only `pending`; flush() seals pending into a batch and adds it to the shared store exactly once
+ * (a failed batch is retried with the same id), and keeps this process's own history for reads
+ * while the store is unreachable or absent.
+ */
+export class MetricsTracker {
+  private pending = new MinuteBuckets();
+  private unacked: CounterBatch | null = null;
+  private readonly history = new MinuteBuckets();
+  private readonly ownTotals = emptyFamilies();
+  private readonly store: () => CounterStore | null;
+  readonly now: () => number;
+  private readonly onActivity?: (kind: ActivityKind) => void;
+  private prunedMinute = Number.NaN;
+
+  constructor(options: TrackerOptions = {}) {
+    this.store = options.store ?? (() => null);
+    this.now = options.now ?? Date.now;
+    this.onActivity = options.onActivity;
+  }
+
+  recordOrderCreated(at = this.now()): void {
+    add(this.pending.at(minuteOf(at)).counters, ORDERS_FIELD, 1);
+    this.onActivity?.("orders");
+  }
+
+  recordWhatsAppMessage(status: WhatsAppStatus, at = this.now()): void {
+    add(this.pending.at(minuteOf(at)).counters, WHATSAPP_FIELDS[status], 1);
+    this.onActivity?.("whatsapp");
+  }
+
+  recordJob(queue: string, outcome: JobOutcome, durationMs: number, at = this.now()): void {
+    const counters = this.pending.at(minuteOf(at)).counters;
+    add(counters, jobField(queue, outcome), 1);
+    observe(counters, JOB_DURATION, durationMs);
+  }
+
+  recordApiRequest(route: string, method: string, status: number, durationMs: number, at = this.now()): void {
+    const api = this.pending.at(minuteOf(at)).api;
+    add(api, apiRequestField(route, method, status), 1);
+    observe(api, API_LATENCY, durationMs);
+  }
+
+  recordDbQuery(durationMs: number, at = this.now()): void {
+    observe(this.pending.at(minuteOf(at)).database, DB_LATENCY, durationMs);
+  }
+
+  /** Sends what was recorded since the last successful flush; throws (keeping it) when the store fails. */
+  async flush(): Promise<void> {
+    this.seal();
+    this.prune();
+    const store = this.store();
+    if (!store) {
+      this.unacked = null;
+      return;
+    }
+    if (!this.unacked) return;
+    await withTimeout(store.apply(this.unacked, this.now()), STORE_TIMEOUT_MS, "Redis");
+    this.unacked = null;
+  }
+
+  /** The figures of `family` over minutes from..to (inclusive): shared when the store answers. */
+  async sum(family: Family, from: number, to: number, only?: readonly string[]): Promise<Fields> {
+    return this.read(
+      (store) => store.sum(family, from, to, only),
+      (into, buckets) => buckets.sumInto(into, family, from, to, only),
+      (into) => this.history.sumInto(into, family, from, to, only),
+    );
+  }
+
+  /** The figures of `family` since the store (or this process) began. */
+  async totals(family: Family): Promise<Fields> {
+    const addTotals = (into: Fields, buckets: MinuteBuckets) => {
+      for (const fields of buckets.byMinute.values()) addAll(into, fields[family]);
+    };
+    return this.read((store) => store.totals(family), addTotals, (into) => addAll(into, this.ownTotals[family]));
+  }
+
+  private async read(
+    shared: (store: CounterStore) => Promise<Fields>,
+    addUnflushed: (into: Fields, buckets: MinuteBuckets) => void,
+    addOwnHistory: (into: Fields) => void,
+  ): Promise<Fields> {
+    const store = this.store();
+    if (store) {
+      try {
+        const fields = await withTimeout(shared(store), STORE_TIMEOUT_MS, "Redis");
+        addUnflushed(fields, this.pending);
+        if (this.unacked) addUnflushed(fields, this.unacked.minutes);
+        return fields;
+      } catch {
+        // The store's own connection reports the outage; this process's figures answer meanwhile.
+      }
+    }
+    const fields: Fields = new Map();
+    addOwnHistory(fields);
+    addUnflushed(fields, this.pending);
+    return fields;
+  }
+
+  // Only one batch is in flight: while it is unacknowledged, new figures wait in `pending`, so a
+  // retry resends exactly the batch whose id the store may already have seen.
+  private seal(): void {
+    if (this.unacked || this.pending.isEmpty) return;
+    const sealed = this.pending;
+    this.pending = new MinuteBuckets();
+    this.history.mergeFrom(sealed);
+    for (const fields of sealed.byMinute.values()) {
+      for (const family of FAMILIES) addAll(this.ownTotals[family], fields[family]);
+    }
+    this.unacked = { id: randomUUID(), minutes: sealed };
+  }
+
+  private prune(): void {
+    const now = this.now();
+    if (minuteOf(now) === this.prunedMinute) return;
+    this.prunedMinute = minuteOf(now);
+    this.history.prune(retentionCutoffs(now));
+  }
+}

@@ -1,0 +1,45 @@
+import { tz } from "@date-fns/tz";
+import { startOfDay } from "date-fns";
+import { getConfig } from "../config";
+import { ORDERS_FIELD } from "./fields";
+import type { MetricsTracker } from "./metrics-tracker";
+import { minuteOf } from "./minute-buckets";
+import { type CollectorReadings, getCollectorReadings } from "./readings";
+import { apiFigures, databaseP95, jobFigures, orderCount, whatsappFigures } from "./snapshot-figures";
+import { getTracker } from "./tracker";
+import type { MetricsSnapshot } from "./types";
+
+// Windows are whole one-minute buckets ending with the current one.
+const HOUR_WINDOW_MINUTES = 60;
+const SHORT_WINDOW_MINUTES = 5;
+
+export interface SnapshotSources {
+  tracker: MetricsTracker;
+  readings: CollectorReadings;
+  timeZone: string;
+}
+
+export async function buildMetricsSnapshot({ tracker, readings, timeZone }: SnapshotSources, now: Date): Promise<MetricsSnapshot> {
+  const current = minuteOf(now.getTime());
+  const midnight = minuteOf(startOfDay(now, { in: tz(timeZone) }).getTime());
+  const [today, lastHour, api, database] = await Promise.all([
+    tracker.sum("counters", midnight, current, [ORDERS_FIELD]),
+    tracker.sum("counters", current - HOUR_WINDOW_MINUTES + 1, current),
+    tracker.sum("api", current - SHORT_WINDOW_MINUTES + 1, current),
+    tracker.sum("database", current - SHORT_WINDOW_MINUTES + 1, current),
+  ]);
+  return {
+    timestamp: now.toISOString(),
+    orders: { today: orderCount(today), lastHour: orderCount(lastHour) },
+    whatsapp: whatsappFigures(lastHour),
+    jobs: jobFigures(lastHour),
+    api: apiFigures(api),
+    database: { latency: { last: readings.databaseProbeMs, p95: databaseP95(database) } },
+    system: readings.host ? { ...readings.host } : { cpu: null, memory: null, disk: null },
+  };
+}
+
+/** GET /api/v1/monitoring/metrics: the figures the rules, the dashboard and the exporter share. */
+export function getMetricsSnapshot(now: Date = new Date()): Promise<MetricsSnapshot> {
+  return buildMetricsSnapshot({ tracker: getTracker(), readings: getCollectorReadings(), timeZone: getConfig().monitoring.timeZone }, now);
+}

@@ -1,0 +1,50 @@
+import { getRedis } from "../redis";
+import { noteActivity } from "./bursts";
+import { type CounterStore, createRedisCounterStore } from "./counter-store";
+import type { JobOutcome, WhatsAppStatus } from "./fields";
+import { MetricsTracker } from "./metrics-tracker";
+
+export const METRICS_KEY_PREFIX = "khaacho:metrics:";
+
+// On globalThis: route handlers and instrumentation.ts are separate bundles in one process, and
+// must count into the same figures.
+const globalForTracker = globalThis as unknown as { khaachoTracker?: MetricsTracker };
+
+let cachedStore: { client: unknown; store: CounterStore } | undefined;
+
+// Redis is looked up lazily, so a process that only records (a script running queries) never
+// opens a connection; a reconnected client gets a fresh store.
+function sharedStore(): CounterStore | null {
+  const redis = getRedis();
+  if (!redis.enabled || !redis.client) return null;
+  if (cachedStore?.client !== redis.client) cachedStore = { client: redis.client, store: createRedisCounterStore(redis.client, METRICS_KEY_PREFIX) };
+  return cachedStore.store;
+}
+
+/** The process's tracker: figures shared through Redis when REDIS_URL is set, else kept in memory. */
+export function getTracker(): MetricsTracker {
+  globalForTracker.khaachoTracker ??= new MetricsTracker({ store: sharedStore, onActivity: noteActivity });
+  return globalForTracker.khaachoTracker;
+}
+
+// The hot-path API. `at` is epoch ms (ingested events carry their own time); default now.
+
+export function recordOrderCreated(at?: number): void {
+  getTracker().recordOrderCreated(at);
+}
+
+export function recordWhatsAppMessage(status: WhatsAppStatus, at?: number): void {
+  getTracker().recordWhatsAppMessage(status, at);
+}
+
+export function recordJob(queue: string, outcome: JobOutcome, durationMs: number, at?: number): void {
+  getTracker().recordJob(queue, outcome, durationMs, at);
+}
+
+export function recordApiRequest(route: string, method: string, status: number, durationMs: number, at?: number): void {
+  getTracker().recordApiRequest(route, method, status, durationMs, at);
+}
+
+export function recordDbQuery(durationMs: number, at?: number): void {
+  getTracker().recordDbQuery(durationMs, at);
+}
