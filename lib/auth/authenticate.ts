@@ -1,9 +1,56 @@
+import { getDb } from "../db/client";
+import { ServiceUnavailableError } from "../http/errors";
+import { getLogger, outageReporter } from "../logger";
 import type { Principal } from "./roles";
+import { decodeSessionCookie, sessionCookieFrom } from "./session";
+import { verifyApiToken } from "./tokens";
+import { userPrincipal } from "./users";
+
+const globalForOutage = globalThis as unknown as { khaachoAuthOutage?: ReturnType<typeof outageReporter> };
 
 /**
- * Who is calling: a bearer token or a dashboard session. Until sign-in and tokens land (issue 3),
- * nobody is authenticated, so every protected route answers 401.
+ * Who is calling: an `Authorization: Bearer` API token when the header is present (and then only
+ * that), else the dashboard's session cookie. Null when neither identifies anyone; 503 when the
+ * database that would tell cannot be reached.
  */
-export async function authenticateRequest(_request: Request): Promise<Principal | null> {
-  return null;
+export async function authenticateRequest(request: Request): Promise<Principal | null> {
+  const authorization = request.headers.get("authorization");
+  const outage = (globalForOutage.khaachoAuthOutage ??= outageReporter(getLogger("auth"), "Database (authentication)"));
+  try {
+    const principal = authorization !== null ? await fromBearer(authorization) : await fromSession(request);
+    outage.recovered();
+    return principal;
+  } catch (error) {
+    outage.failed(error);
+    throw new ServiceUnavailableError("Cannot check credentials: the database is unreachable");
+  }
+}
+
+async function fromBearer(authorization: string): Promise<Principal | null> {
+  const [scheme, token] = authorization.trim().split(/\s+/);
+  if (scheme?.toLowerCase() !== "bearer" || !token) return null;
+  return verifyApiToken(getDb(), token);
+}
+
+async function fromSession(request: Request): Promise<Principal | null> {
+  if (!isSafeMethod(request.method) && crossOrigin(request.headers)) return null;
+  const claims = await decodeSessionCookie(sessionCookieFrom(request.headers.get("cookie")));
+  return claims ? userPrincipal(getDb(), claims.sub) : null;
+}
+
+function isSafeMethod(method: string): boolean {
+  return method === "GET" || method === "HEAD" || method === "OPTIONS";
+}
+
+// Browsers send Origin with every cross-origin write; a session cookie never authorises one made
+// by another site (cross-site request forgery), even a same-site one that SameSite=Lax lets through.
+function crossOrigin(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (!origin) return false;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
 }

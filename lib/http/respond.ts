@@ -1,4 +1,5 @@
-import { HttpError } from "./errors";
+import type { z } from "zod";
+import { BadRequestError, HttpError } from "./errors";
 
 interface PrismaLikeError {
   code?: unknown;
@@ -14,6 +15,15 @@ export function toHttpError(error: unknown, requestId: string): HttpError {
   return new HttpError(500, "internal_error", `Internal server error (request id ${requestId})`);
 }
 
+/** 400 naming the first invalid field and why, e.g. "Invalid body field role: Invalid option: …". */
+export function validationError(error: z.ZodError, what: string): BadRequestError {
+  const issue = error.issues[0];
+  const field = issue.path.length ? issue.path.join(".") : "(root)";
+  return new BadRequestError(`Invalid ${what} ${field}: ${issue.message}`, "validation_error");
+}
+
 export function errorResponse(error: HttpError, requestId: string): Response {
-  return Response.json({ error: { code: error.code, message: error.message, requestId } }, { status: error.status });
+  const response = Response.json({ error: { code: error.code, message: error.message, requestId } }, { status: error.status });
+  if (error.status === 401) response.headers.set("www-authenticate", 'Bearer realm="khaacho-monitor"');
+  return response;
 }

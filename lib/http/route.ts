@@ -6,7 +6,7 @@ import { getLogger } from "../logger";
 import { BadRequestError, ForbiddenError, HttpError, UnauthorizedError } from "./errors";
 import { reportRequestCompleted } from "./request-hooks";
 import { readBody } from "./read-body";
-import { errorResponse, toHttpError } from "./respond";
+import { errorResponse, toHttpError, validationError } from "./respond";
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 
@@ -44,7 +44,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
 ) {
   return async (request: Request, nextContext?: NextContext): Promise<Response> => {
     const started = performance.now();
-    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const requestId = callerRequestId(request) ?? randomUUID();
     const rawParams = (await nextContext?.params) ?? {};
     let response: Response;
     try {
@@ -72,6 +72,12 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
   };
 }
 
+// A caller's own request id (from a proxy, say) is kept when it is a plain token, so logs line up.
+function callerRequestId(request: Request): string | undefined {
+  const given = request.headers.get("x-request-id");
+  return given && /^[\w.:-]{1,64}$/.test(given) ? given : undefined;
+}
+
 async function authorize(request: Request, role: RequiredRole | "public"): Promise<Principal | null> {
   if (role === "public") return null;
   const principal = await authenticateRequest(request);
@@ -86,9 +92,7 @@ function parse(schema: Schema | undefined, input: unknown, what: string): unknow
   if (!schema) return undefined;
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue.path.length ? issue.path.join(".") : "(root)";
-  throw new BadRequestError(`Invalid ${what} ${field}: ${issue.message}`, "validation_error");
+  throw validationError(result.error, what);
 }
 
 async function readJson(request: Request, limitBytes: number): Promise<unknown> {

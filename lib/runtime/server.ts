@@ -1,3 +1,4 @@
+import { firstAdminService } from "../auth/first-admin";
 import { getConfig, ConfigError } from "../config";
 import { closeDb } from "../db/client";
 import { MigrationError, migrateUp } from "../db/migrator";
@@ -12,7 +13,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 // The background services of this process, in start order; they stop in reverse.
 async function backgroundServices(): Promise<BackgroundService[]> {
-  return [createNotificationDispatcher()];
+  return [firstAdminService(), createNotificationDispatcher()];
 }
 
 /**

@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { getConfig } from "../config";
+
+const SECRET_FILE = "nextauth-secret";
+
+const globalForSecret = globalThis as unknown as { khaachoAuthSecret?: string };
+
+/**
+ * The key for dashboard sessions: NEXTAUTH_SECRET, else one generated on first use and kept in
+ * DATA_DIR (mode 600) so sessions survive restarts. Instances behind a load balancer must share
+ * NEXTAUTH_SECRET, since each would otherwise generate its own.
+ */
+export function getAuthSecret(): string {
+  globalForSecret.khaachoAuthSecret ??= getConfig().auth.secret ?? readOrCreateSecretFile(getConfig().dataDir);
+  return globalForSecret.khaachoAuthSecret;
+}
+
+export function readOrCreateSecretFile(dataDir: string): string {
+  const file = path.join(dataDir, SECRET_FILE);
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) {
+    // Written aside, then linked into place: link() fails if the file appeared meanwhile, so two
+    // processes starting at once agree on one secret and never read a half-written file.
+    const draft = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(draft, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    try {
+      fs.linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      fs.unlinkSync(draft);
+    }
+  }
+  const secret = fs.readFileSync(file, "utf8").trim();
+  if (!secret) throw new Error(`${file} is empty: delete it to generate a new session secret`);
+  return secret;
+}

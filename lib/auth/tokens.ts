@@ -1,0 +1,102 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import { NotFoundError } from "../http/errors";
+import type { Principal } from "./roles";
+
+/** Recognisable in logs and by secret scanners; the rest is 32 random bytes, base64url. */
+export const TOKEN_PREFIX = "kmon_";
+const TOKEN_LENGTH = TOKEN_PREFIX.length + 43;
+// Enough of the token to tell tokens apart in a list, far too little to guess the rest.
+const SHOWN_PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
+const LAST_USED_PRECISION_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+export const tokenRoleSchema = z.enum(["ADMIN", "VIEWER", "INGEST"]);
+
+export const newTokenInput = z.object({
+  name: z.string().trim().min(1, "must not be empty").max(100),
+  role: tokenRoleSchema,
+  expiresInDays: z.number().int().positive().max(3650).optional(),
+});
+export type NewTokenInput = z.input<typeof newTokenInput>;
+
+const tokenView = {
+  id: true,
+  name: true,
+  prefix: true,
+  role: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  createdAt: true,
+  createdBy: { select: { email: true } },
+} satisfies Prisma.ApiTokenSelect;
+export type ApiTokenView = Prisma.ApiTokenGetPayload<{ select: typeof tokenView }>;
+
+export interface CreatedApiToken {
+  /** The secret itself: shown once, never stored. */
+  token: string;
+  apiToken: ApiTokenView;
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createApiToken(
+  db: Db,
+  input: NewTokenInput,
+  { createdById, now = new Date() }: { createdById?: string; now?: Date } = {},
+): Promise<CreatedApiToken> {
+  const { name, role, expiresInDays } = newTokenInput.parse(input);
+  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const apiToken = await db.apiToken.create({
+    data: {
+      name,
+      role,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
+      expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * DAY_MS) : null,
+      createdById,
+    },
+    select: tokenView,
+  });
+  return { token, apiToken };
+}
+
+export function listApiTokens(db: Db): Promise<ApiTokenView[]> {
+  return db.apiToken.findMany({ select: tokenView, orderBy: { createdAt: "desc" } });
+}
+
+/** Revokes a token for good; revoking it again keeps the first revocation time. */
+export async function revokeApiToken(db: Db, id: string, now = new Date()): Promise<ApiTokenView> {
+  await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+  const token = await db.apiToken.findUnique({ where: { id }, select: tokenView });
+  if (!token) throw new NotFoundError(`API token ${id} does not exist`);
+  return token;
+}
+
+/**
+ * The principal a bearer token stands for, or null when it is unknown, revoked or expired. The
+ * lookup is by SHA-256 hash, so the secret itself is never compared (nor stored).
+ */
+export async function verifyApiToken(db: Db, token: string, now = new Date()): Promise<Principal | null> {
+  if (token.length !== TOKEN_LENGTH || !token.startsWith(TOKEN_PREFIX)) return null;
+  const found = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!found || found.revokedAt || (found.expiresAt && found.expiresAt <= now)) return null;
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await touchLastUsed(db, found.id, now);
+  }
+  return { kind: "token", id: found.id, name: found.name, role: found.role };
+}
+
+// At most one write a minute per token, even with many instances: the condition is in the UPDATE.
+async function touchLastUsed(db: Db, id: string, now: Date): Promise<void> {
+  const staleBefore = new Date(now.getTime() - LAST_USED_PRECISION_MS);
+  await db.apiToken.updateMany({
+    where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: staleBefore } }] },
+    data: { lastUsedAt: now },
+  });
+}

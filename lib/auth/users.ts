@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import type { Prisma, UserRole } from "../generated/prisma/client";
+import { ConflictError, NotFoundError } from "../http/errors";
+import { hashPassword, passwordSchema } from "./password";
+import type { Principal } from "./roles";
+
+// Serialises first-admin creation, so two setup requests at once cannot both create an admin.
+const FIRST_ADMIN_LOCK = 7_420_003;
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an email address"));
+export const userRoleSchema = z.enum(["ADMIN", "VIEWER"]);
+
+export const newUserInput = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(100).optional(),
+  password: passwordSchema,
+  role: userRoleSchema.default("VIEWER"),
+});
+export type NewUserInput = z.input<typeof newUserInput>;
+
+export const firstAdminInput = newUserInput.omit({ role: true });
+
+const userView = { id: true, email: true, name: true, role: true, lastLoginAt: true, createdAt: true } satisfies Prisma.UserSelect;
+export type UserView = Prisma.UserGetPayload<{ select: typeof userView }>;
+
+export function listUsers(db: Db): Promise<UserView[]> {
+  return db.user.findMany({ select: userView, orderBy: { createdAt: "asc" } });
+}
+
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  return (await db.user.count()) > 0;
+}
+
+export async function createUser(db: Db, input: NewUserInput): Promise<UserView> {
+  const { email, name, password, role } = newUserInput.parse(input);
+  try {
+    return await db.user.create({ data: { email, name, role, passwordHash: await hashPassword(password) }, select: userView });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2002") throw new ConflictError(`A user with email ${email} already exists`);
+    throw error;
+  }
+}
+
+/** Creates the first admin, only while no user exists (setup form and ADMIN_EMAIL); 409 otherwise. */
+export async function createFirstAdmin(db: Db, input: Omit<NewUserInput, "role">): Promise<UserView> {
+  const parsed = firstAdminInput.parse(input);
+  // Hashing is slow; done before taking the lock so concurrent attempts queue only for the check.
+  const passwordHash = await hashPassword(parsed.password);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK}::bigint)`;
+    if ((await tx.user.count()) > 0) throw new ConflictError("Setup is already complete: an account exists");
+    return tx.user.create({ data: { email: parsed.email, name: parsed.name, role: "ADMIN", passwordHash }, select: userView });
+  });
+}
+
+export async function changeUserRole(db: Db, id: string, role: UserRole): Promise<UserView> {
+  return db.$transaction(async (tx) => {
+    const user = await findOrThrow(tx, id);
+    if (user.role === "ADMIN" && role !== "ADMIN") await refuseIfLastAdmin(tx, id, "demote");
+    return tx.user.update({ where: { id }, data: { role }, select: userView });
+  });
+}
+
+export async function removeUser(db: Db, id: string): Promise<UserView> {
+  return db.$transaction(async (tx) => {
+    const user = await findOrThrow(tx, id);
+    if (user.role === "ADMIN") await refuseIfLastAdmin(tx, id, "remove");
+    await tx.user.delete({ where: { id } });
+    return user;
+  });
+}
+
+/** The principal of a signed-in user, read afresh so a removed or demoted account takes effect at once. */
+export async function userPrincipal(db: Db, id: string): Promise<Principal | null> {
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, role: true } });
+  return user && { kind: "user", id: user.id, name: user.email, role: user.role };
+}
+
+async function findOrThrow(tx: Prisma.TransactionClient, id: string): Promise<UserView> {
+  const user = await tx.user.findUnique({ where: { id }, select: userView });
+  if (!user) throw new NotFoundError(`User ${id} does not exist`);
+  return user;
+}
+
+// Locking every admin row makes two concurrent demotions of the last two admins run one after the
+// other: the second then sees a single admin left and is refused.
+async function refuseIfLastAdmin(tx: Prisma.TransactionClient, id: string, action: "demote" | "remove"): Promise<void> {
+  const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM users WHERE role = 'ADMIN' FOR UPDATE`;
+  if (admins.length === 1 && admins[0].id === id) {
+    throw new ConflictError(`Cannot ${action} the last admin: make another user an admin first`);
+  }
+}
