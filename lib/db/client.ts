@@ -1,12 +1,28 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { getConfig } from "../config";
+import { recordDbQuery } from "../monitoring/tracker";
 
 export type Db = PrismaClient;
 
 export function createDb(connectionString: string): Db {
   const adapter = new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30000 });
-  return new PrismaClient({ adapter });
+  return withQueryTiming(new PrismaClient({ adapter }));
+}
+
+// Every successful query, raw or model, feeds the database latency figures. A query-only
+// extension adds no methods, so the extended client keeps PrismaClient's type.
+function withQueryTiming(client: PrismaClient): Db {
+  return client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        const started = performance.now();
+        const result = await query(args);
+        recordDbQuery(performance.now() - started);
+        return result;
+      },
+    },
+  }) as unknown as Db;
 }
 
 const globalForDb = globalThis as unknown as { khaachoDb?: Db };

@@ -3,6 +3,9 @@ import { getConfig, ConfigError } from "../config";
 import { closeDb } from "../db/client";
 import { MigrationError, migrateUp } from "../db/migrator";
 import { closeLogger, getLogger } from "../logger";
+import { collectorService } from "../monitoring/collector";
+import { metricsFlusherService } from "../monitoring/flusher";
+import { leadershipService } from "../monitoring/leadership";
 import { createNotificationDispatcher } from "../notify/dispatcher";
 import { closeRedis, getRedis } from "../redis";
 import { startLoop } from "./loop";
@@ -13,7 +16,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 // The background services of this process, in start order; they stop in reverse.
 async function backgroundServices(): Promise<BackgroundService[]> {
-  return [firstAdminService(), createNotificationDispatcher()];
+  return [leadershipService(), collectorService(), metricsFlusherService(), firstAdminService(), createNotificationDispatcher()];
 }
 
 /**

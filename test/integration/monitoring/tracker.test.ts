@@ -1,11 +1,12 @@
-import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type CounterStore, createRedisCounterStore } from "../../../lib/monitoring/counter-store";
 import { buildMetricsSnapshot } from "../../../lib/monitoring/metrics";
 import { MetricsTracker } from "../../../lib/monitoring/metrics-tracker";
+import { MinuteBuckets } from "../../../lib/monitoring/minute-buckets";
 import { createReadings } from "../../../lib/monitoring/readings";
 import { createRedis, type RedisHandle } from "../../../lib/redis";
 import { TEST_REDIS_URL, uniqueRedisPrefix } from "../../support/redis";
+import { startOwnRedis, whenReady } from "./redis-server";
 import { changedLeaves } from "./snapshot-diff";
 
 const TIME_ZONE = "Asia/Kathmandu";
@@ -15,7 +16,7 @@ let redis: RedisHandle;
 async function connectedRedis(url: string): Promise<RedisHandle> {
   const handle = createRedis(url);
   handles.push(handle);
-  if (handle.client!.status !== "ready") await once(handle.client!, "ready");
+  await whenReady(handle);
   return handle;
 }
 
@@ -93,5 +94,113 @@ describe.each(stores)("each tracked event moves exactly its figures, %s", (_name
     record(tracker);
     await tracker.flush();
     expect(changedLeaves(before, await snapshot(tracker))).toEqual(expected);
+  });
+});
+
+describe.each(stores)("windows roll over, %s", (_name, makeStore) => {
+  test("the last hour drops a minute's figures once that minute is 60 minutes old", async () => {
+    const time = clock("2026-11-28T10:00:30Z");
+    const store = makeStore();
+    const tracker = new MetricsTracker({ store: () => store, now: time.now });
+    tracker.recordOrderCreated();
+    tracker.recordWhatsAppMessage("failed");
+    tracker.recordJob("recovery", "completed", 10);
+    await tracker.flush();
+
+    const beforeRollover = await snapshot(tracker, Date.parse("2026-11-28T10:59:59.999Z"));
+    expect(beforeRollover.orders.lastHour).toBe(1);
+    expect(beforeRollover.whatsapp.failed).toBe(1);
+    expect(beforeRollover.jobs.completed).toBe(1);
+
+    const afterRollover = await snapshot(tracker, Date.parse("2026-11-28T11:00:00Z"));
+    expect(afterRollover.orders).toEqual({ today: 1, lastHour: 0 });
+    expect(afterRollover.whatsapp.total).toBe(0);
+    expect(afterRollover.jobs.total).toBe(0);
+  });
+
+  test("API and database figures cover five one-minute buckets", async () => {
+    const store = makeStore();
+    const tracker = new MetricsTracker({ store: () => store, now: clock("2026-11-28T10:00:59Z").now });
+    tracker.recordApiRequest("/api/v1/monitoring/metrics", "GET", 500, 12);
+    tracker.recordDbQuery(3);
+    await tracker.flush();
+
+    const inside = await snapshot(tracker, Date.parse("2026-11-28T10:04:59.999Z"));
+    expect(inside.api).toMatchObject({ requests: 1, errors: 1 });
+    expect(inside.database.latency.p95).not.toBeNull();
+
+    const outside = await snapshot(tracker, Date.parse("2026-11-28T10:05:00Z"));
+    expect(outside.api).toMatchObject({ requests: 0, errors: 0, errorRate: 0, latency: { p50: null, p95: null, p99: null } });
+    expect(outside.database.latency.p95).toBeNull();
+  });
+
+  test("orders.today starts again at midnight in MONITORING_TIMEZONE (Asia/Kathmandu, UTC+5:45)", async () => {
+    const store = makeStore();
+    const tracker = new MetricsTracker({ store: () => store, now: clock("2026-11-28T18:30:00Z").now });
+    tracker.recordOrderCreated(Date.parse("2026-11-27T18:14:59Z")); // 23:59:59 on the 27th, local
+    tracker.recordOrderCreated(Date.parse("2026-11-27T18:15:00Z")); // 00:00 on the 28th
+    tracker.recordOrderCreated(Date.parse("2026-11-28T18:14:00Z")); // 23:59 on the 28th
+    tracker.recordOrderCreated(Date.parse("2026-11-28T18:15:00Z")); // 00:00 on the 29th
+    await tracker.flush();
+
+    expect((await snapshot(tracker, Date.parse("2026-11-28T18:14:59.999Z"))).orders).toEqual({ today: 2, lastHour: 1 });
+    expect((await snapshot(tracker, Date.parse("2026-11-28T18:15:00Z"))).orders).toEqual({ today: 1, lastHour: 2 });
+  });
+});
+
+describe("sharing figures through Redis", () => {
+  test("a batch applied twice (a retried flush whose reply was lost) counts once", async () => {
+    const prefix = uniqueRedisPrefix();
+    const store = createRedisCounterStore(redis.client!, prefix);
+    const minutes = new MinuteBuckets();
+    const minute = Math.floor(Date.now() / 60_000);
+    minutes.at(minute).counters.set("orders", 3);
+    const batch = { id: "retried-batch", minutes };
+    await store.apply(batch, Date.now());
+    await store.apply(batch, Date.now());
+    expect(await store.sum("counters", minute, minute)).toEqual(new Map([["orders", 3]]));
+    expect(await store.totals("counters")).toEqual(new Map([["orders", 3]]));
+  });
+
+  test("a reader sees what another tracker flushed, plus its own unflushed figures", async () => {
+    const prefix = uniqueRedisPrefix();
+    const writer = new MetricsTracker({ store: () => createRedisCounterStore(redis.client!, prefix) });
+    const reader = new MetricsTracker({ store: () => createRedisCounterStore(redis.client!, prefix) });
+    for (let i = 0; i < 4; i++) writer.recordOrderCreated();
+    await writer.flush();
+    reader.recordOrderCreated();
+    expect((await snapshot(reader)).orders.lastHour).toBe(5);
+    expect((await snapshot(writer)).orders.lastHour).toBe(4);
+  });
+
+  test("Redis going away mid-run loses no figures, and the tracker keeps answering from its own", async () => {
+    const server = await startOwnRedis();
+    try {
+      const handle = await connectedRedis(server.url);
+      const prefix = uniqueRedisPrefix();
+      const tracker = new MetricsTracker({ store: () => createRedisCounterStore(handle.client!, prefix) });
+      for (let i = 0; i < 5; i++) tracker.recordOrderCreated();
+      tracker.recordApiRequest("/api/v1/monitoring/metrics", "GET", 200, 5);
+      await tracker.flush();
+
+      await server.stop();
+      for (let i = 0; i < 7; i++) tracker.recordOrderCreated();
+      await expect(tracker.flush()).rejects.toThrow();
+      tracker.recordOrderCreated();
+      await expect(tracker.flush()).rejects.toThrow();
+      const duringOutage = await snapshot(tracker);
+      expect(duringOutage.orders).toEqual({ today: 13, lastHour: 13 });
+      expect(duringOutage.api.requests).toBe(1);
+
+      await server.start();
+      await whenReady(handle);
+      await tracker.flush();
+      await tracker.flush();
+      const fresh = new MetricsTracker({ store: () => createRedisCounterStore(handle.client!, prefix) });
+      expect((await snapshot(fresh)).orders).toEqual({ today: 13, lastHour: 13 });
+      expect((await snapshot(fresh)).api.requests).toBe(1);
+    } finally {
+      await server.dispose();
+    }
   });
 });
