@@ -124,9 +124,14 @@ describe("migrateUp", () => {
 
 describe("migrateDown", () => {
   test("undoes the last migration, removing exactly what it created", async () => {
+    const last = readMigrations().at(-1)!.name;
+    const allButLast = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-"));
+    fs.cpSync(MIGRATIONS_DIR, allButLast, { recursive: true });
+    fs.rmSync(path.join(allButLast, last), { recursive: true });
+    await migrateUp(database.url, allButLast);
+    fs.rmSync(allButLast, { recursive: true });
     const before = await schemaObjects(database.url);
     await migrateUp(database.url);
-    const last = readMigrations().at(-1)!.name;
     expect(await migrateDown(database.url)).toBe(last);
     expect(await schemaObjects(database.url)).toEqual(before);
     expect(await query(database.url, `SELECT * FROM _prisma_migrations WHERE migration_name = '${last}'`)).toHaveLength(0);
