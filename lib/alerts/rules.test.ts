@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { RuleAlertType } from "./alert-types";
-import { type RuleInputs, type RuleOutcome, type RuleSettings, evaluateRules } from "./rules";
+import { NO_READINGS, type RuleInputs, type RuleOutcome, type RuleSettings, evaluateRules } from "./rules";
 
 const SETTINGS: RuleSettings = {
   thresholds: {
@@ -17,20 +17,9 @@ const SETTINGS: RuleSettings = {
   redisEnabled: true,
 };
 
-const QUIET: RuleInputs = {
-  ordersLastHour: null,
-  jobFailures: null,
-  whatsappFailures: null,
-  apiErrors: null,
-  dbLatencyP95: null,
-  cpu: null,
-  memory: null,
-  disk: null,
-  probeFailures: { database: 0, redis: 0 },
-};
 
 function outcomeOf(type: RuleAlertType, inputs: Partial<RuleInputs>, settings = SETTINGS): RuleOutcome {
-  const outcome = evaluateRules({ ...QUIET, ...inputs }, settings).find((candidate) => candidate.type === type);
+  const outcome = evaluateRules({ ...NO_READINGS, ...inputs }, settings).find((candidate) => candidate.type === type);
   if (!outcome) throw new Error(`no outcome for ${type}`);
   return outcome;
 }
@@ -106,7 +95,7 @@ describe.each([
   { type: "DATABASE_UNREACHABLE" as const, probe: "database" as const },
   { type: "REDIS_UNREACHABLE" as const, probe: "redis" as const },
 ])("$type", ({ type, probe }) => {
-  const failures = (count: number) => ({ probeFailures: { ...QUIET.probeFailures, [probe]: count } });
+  const failures = (count: number) => ({ probeFailures: { ...NO_READINGS.probeFailures, [probe]: count } });
 
   test("fires CRITICAL at 3 failed probes in a row, not at 2", () => {
     expect(severityOf(outcomeOf(type, failures(3)))).toBe("CRITICAL");
@@ -150,6 +139,6 @@ describe("messages", () => {
 });
 
 test("judges every rule type once", () => {
-  expect(evaluateRules(QUIET, SETTINGS).map((outcome) => outcome.type)).toHaveLength(10);
-  expect(new Set(evaluateRules(QUIET, SETTINGS).map((outcome) => outcome.type)).size).toBe(10);
+  expect(evaluateRules(NO_READINGS, SETTINGS).map((outcome) => outcome.type)).toHaveLength(10);
+  expect(new Set(evaluateRules(NO_READINGS, SETTINGS).map((outcome) => outcome.type)).size).toBe(10);
 });

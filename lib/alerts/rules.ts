@@ -30,6 +30,19 @@ export interface RuleInputs {
   probeFailures: { database: number; redis: number };
 }
 
+/** Inputs with no readings at all: every threshold rule holds still and every probe rule clears. */
+export const NO_READINGS: RuleInputs = {
+  ordersLastHour: null,
+  jobFailures: null,
+  whatsappFailures: null,
+  apiErrors: null,
+  dbLatencyP95: null,
+  cpu: null,
+  memory: null,
+  disk: null,
+  probeFailures: { database: 0, redis: 0 },
+};
+
 export interface RuleSettings {
   thresholds: Thresholds;
   minSamples: number;

@@ -1,0 +1,45 @@
+import { getLogger, outageReporter } from "../logger";
+import { getProbeFailureStreaks } from "../monitoring/collector";
+import { getMetricsSnapshot } from "../monitoring/metrics";
+import type { MetricsSnapshot } from "../monitoring/types";
+import { getWorstHostUsage } from "./queries/worst-host-usage";
+import { NO_READINGS, type RuleInputs } from "./rules";
+
+type Reporter = ReturnType<typeof outageReporter>;
+let reporters: { snapshot: Reporter; hostUsage: Reporter } | undefined;
+
+function outages() {
+  const logger = getLogger("alerts");
+  reporters ??= { snapshot: outageReporter(logger, "Metrics for alert rules"), hostUsage: outageReporter(logger, "Host metrics for alert rules") };
+  return reporters;
+}
+
+/**
+ * Reads what the rules judge. Each source is read on its own, so a Redis outage that breaks the
+ * counters still lets REDIS_UNREACHABLE fire; rules whose source failed see null and hold still.
+ */
+export async function gatherRuleInputs(now: Date): Promise<RuleInputs> {
+  const [snapshot, host] = await Promise.all([settle(getMetricsSnapshot(now), outages().snapshot), settle(getWorstHostUsage(now), outages().hostUsage)]);
+  return { ...NO_READINGS, ...(snapshot && snapshotInputs(snapshot)), ...host, probeFailures: getProbeFailureStreaks() };
+}
+
+function snapshotInputs({ orders, jobs, whatsapp, api, database }: MetricsSnapshot): Partial<RuleInputs> {
+  return {
+    ordersLastHour: orders.lastHour,
+    jobFailures: { failed: jobs.failed, total: jobs.total, rate: jobs.failureRate },
+    whatsappFailures: { failed: whatsapp.failed, total: whatsapp.total, rate: whatsapp.failureRate },
+    apiErrors: { failed: api.errors, total: api.requests, rate: api.errorRate },
+    dbLatencyP95: database.latency.p95,
+  };
+}
+
+async function settle<T>(promise: Promise<T>, outage: Reporter): Promise<T | null> {
+  try {
+    const value = await promise;
+    outage.recovered();
+    return value;
+  } catch (error) {
+    outage.failed(error);
+    return null;
+  }
+}

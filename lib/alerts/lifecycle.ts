@@ -1,0 +1,98 @@
+import type { Principal } from "../auth/roles";
+import { getDb } from "../db/client";
+import type { AlertStatus, Prisma, SystemAlert } from "../generated/prisma/client";
+import { ConflictError, NotFoundError } from "../http/errors";
+import { enqueueAlertNotifications } from "../notify/enqueue";
+import { wakeDispatcher } from "../notify/dispatcher";
+import { TEST_ALERT_TYPE } from "./alert-types";
+import { recordAlertEvent } from "./events";
+import { isOpenAlertConflict } from "./open-alert-guard";
+import { resolveIfOpen } from "./transitions";
+
+export interface AcknowledgeInput {
+  acknowledgedBy?: string;
+  notes?: string;
+}
+
+export interface ResolveInput {
+  resolvedBy?: string;
+  resolution: string;
+}
+
+/** Who did it, for the audit trail, whatever name the body gave. */
+function principalDetails(principal: Principal): Prisma.InputJsonObject {
+  return { principal: { kind: principal.kind, id: principal.id, name: principal.name } };
+}
+
+/** ACTIVE → ACKNOWLEDGED. Of concurrent calls one wins; the others get a ConflictError. */
+export async function acknowledgeAlert(id: string, { acknowledgedBy, notes }: AcknowledgeInput, principal: Principal): Promise<SystemAlert> {
+  const actor = acknowledgedBy ?? principal.name;
+  const at = new Date();
+  return getDb().$transaction(async (tx) => {
+    const [alert] = await tx.systemAlert.updateManyAndReturn({
+      where: { id, status: "ACTIVE" },
+      data: { status: "ACKNOWLEDGED", acknowledgedAt: at, acknowledgedBy: actor, acknowledgedNotes: notes ?? null },
+    });
+    if (!alert) throw await refusal(tx, id, "acknowledged", ["ACTIVE"]);
+    await recordAlertEvent(tx, id, "acknowledged", actor, at, { ...(notes ? { notes } : {}), ...principalDetails(principal) });
+    return alert;
+  });
+}
+
+/** ACTIVE or ACKNOWLEDGED → RESOLVED. Of concurrent calls one wins; the others get a ConflictError. */
+export async function resolveAlert(id: string, { resolvedBy, resolution }: ResolveInput, principal: Principal): Promise<SystemAlert> {
+  const actor = resolvedBy ?? principal.name;
+  const alert = await getDb().$transaction(async (tx) => {
+    const resolved = await resolveIfOpen(tx, id, { actor, resolution, at: new Date(), details: principalDetails(principal) });
+    if (!resolved) throw await refusal(tx, id, "resolved", ["ACTIVE", "ACKNOWLEDGED"]);
+    return resolved;
+  });
+  wakeDispatcher();
+  return alert;
+}
+
+/**
+ * Raises a TEST_ALERT through the same path as a real one (timeline, notifications, lifecycle), so
+ * an operator can drill the pipeline end to end. One drill at a time: while a test alert is open
+ * this is a ConflictError, so the drill also exercises resolving.
+ */
+export async function raiseTestAlert(principal: Principal): Promise<SystemAlert> {
+  const at = new Date();
+  const open = await getDb().systemAlert.findFirst({ where: { type: TEST_ALERT_TYPE, status: { not: "RESOLVED" } }, select: { id: true } });
+  if (open) throw testAlreadyOpen(open.id);
+  try {
+    const alert = await getDb().$transaction(async (tx) => {
+      const created = await tx.systemAlert.create({
+        data: {
+          type: TEST_ALERT_TYPE,
+          severity: "WARNING",
+          isTest: true,
+          title: "Test alert",
+          message: `Test alert raised by ${principal.name} to drill the alerting pipeline; no action is needed beyond acknowledging and resolving it`,
+          metadata: { test: true, raisedBy: principal.name },
+          createdAt: at,
+          lastSeenAt: at,
+        },
+      });
+      await recordAlertEvent(tx, created.id, "created", principal.name, at, { test: true, ...principalDetails(principal) });
+      await enqueueAlertNotifications(tx, created, "created");
+      return created;
+    });
+    wakeDispatcher();
+    return alert;
+  } catch (error) {
+    // A concurrent drill won the race for system_alerts_one_open_per_type.
+    if (isOpenAlertConflict(error)) throw testAlreadyOpen();
+    throw error;
+  }
+}
+
+function testAlreadyOpen(id?: string): ConflictError {
+  return new ConflictError(`A test alert is already open${id ? ` (${id})` : ""}; resolve it before raising another`);
+}
+
+async function refusal(tx: Prisma.TransactionClient, id: string, wanted: string, from: AlertStatus[]): Promise<Error> {
+  const current = await tx.systemAlert.findUnique({ where: { id }, select: { status: true } });
+  if (!current) return new NotFoundError(`Alert ${id} does not exist`);
+  return new ConflictError(`Alert ${id} is ${current.status}; only an alert that is ${from.join(" or ")} can be ${wanted}`);
+}

@@ -1,0 +1,28 @@
+import { getDb } from "../../db/client";
+import type { Prisma, SystemAlert } from "../../generated/prisma/client";
+import { decodeCursor, encodeCursor } from "../cursor";
+import { type AlertListQuery, DEFAULT_PAGE_SIZE } from "../schemas";
+
+export type AlertFilters = Partial<AlertListQuery>;
+
+export interface AlertPage {
+  alerts: SystemAlert[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Alerts newest first, filtered, one keyset page at a time (stable while new alerts arrive). */
+export async function listAlerts({ status, type, severity, from, to, cursor, limit = DEFAULT_PAGE_SIZE }: AlertFilters = {}): Promise<AlertPage> {
+  const after = cursor ? decodeCursor(cursor) : undefined;
+  const where: Prisma.SystemAlertWhereInput = {
+    ...(status && { status: { in: status } }),
+    ...(type && { type: { in: type } }),
+    ...(severity && { severity: { in: severity } }),
+    createdAt: { ...(from && { gte: from }), ...(to && { lt: to }) },
+    ...(after && { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }),
+  };
+  const rows = await getDb().systemAlert.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1 });
+  const alerts = rows.slice(0, limit);
+  const last = alerts.at(-1);
+  return { alerts, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}

@@ -1,0 +1,50 @@
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import type { Principal } from "../../../lib/auth/roles";
+import { getAlertDetail } from "../../../lib/alerts/queries/get-alert-detail";
+import { closeDb, getDb } from "../../../lib/db/client";
+import { createMigratedDatabase, type TestDatabase } from "../../support/database";
+
+/** The webhook channel is enabled (and never delivered: no dispatcher runs) so the outbox rows show. */
+export const NOTIFYING_ENV = {
+  MONITORING_ENABLE_EMAIL_ALERTS: "false",
+  MONITORING_ENABLE_WEBHOOK_ALERTS: "true",
+  MONITORING_ALERT_WEBHOOK_URL: "http://127.0.0.1:1/hook",
+  MONITORING_NOTIFY_ON_RESOLVE: "true",
+};
+
+/**
+ * Gives this test file a fresh migrated database as the process's DATABASE_URL (lib reads its
+ * configuration once, so this must run before anything calls getConfig()), plus `env`.
+ */
+export function withAlertDatabase(env: Record<string, string> = {}): { readonly database: TestDatabase } {
+  const holder = {} as { database: TestDatabase };
+  beforeAll(async () => {
+    holder.database = await createMigratedDatabase();
+    Object.assign(process.env, { DATABASE_URL: holder.database.url, LOG_DIR: path.join(os.tmpdir(), "khaacho-test-logs"), ...NOTIFYING_ENV, ...env });
+  });
+  afterAll(async () => {
+    await closeDb();
+    await holder.database?.drop();
+  });
+  return holder;
+}
+
+export const admin: Principal = { kind: "user", id: "00000000-0000-4000-8000-000000000001", name: "admin@khaacho.com", role: "ADMIN" };
+export const otherAdmin: Principal = { kind: "token", id: "00000000-0000-4000-8000-000000000002", name: "ops-token", role: "ADMIN" };
+
+/** Removes every alert (with its events and notifications), so each test starts from none. */
+export async function deleteAllAlerts(): Promise<void> {
+  await getDb().systemAlert.deleteMany();
+}
+
+/** The alert's timeline kinds, oldest first, as the detail query orders them. */
+export async function eventKindsOf(alertId: string): Promise<string[]> {
+  return (await getAlertDetail(alertId)).timeline.map((event) => event.kind);
+}
+
+export async function notificationReasonsOf(alertId: string): Promise<string[]> {
+  const rows = await getDb().notification.findMany({ where: { alertId }, orderBy: { createdAt: "asc" }, select: { reason: true } });
+  return rows.map((row) => row.reason);
+}
