@@ -34,6 +34,13 @@ function environmentWithoutServices(port: number): NodeJS.ProcessEnv {
   return env;
 }
 
+async function serving(port: number): Promise<boolean> {
+  return fetch(`http://127.0.0.1:${port}/api/v1/monitoring/health`).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function startInCopy(port: number): Promise<Started> {
   const started = startProcess("npm", ["start"], { cwd: copy, env: environmentWithoutServices(port) });
   try {
@@ -62,10 +69,13 @@ test("npm start with no services serves a healthy API on an embedded database th
   expect(fs.readFileSync(logFile, "utf8")).toContain("Khaacho platform running on port");
 
   first.child.kill("SIGTERM");
-  expect(await exitWithin(first, 10_000)).not.toBeNull();
+  await exitWithin(first, 10_000);
+  await expect.poll(() => serving(port), { timeout: 10_000 }).toBe(false);
+  expect(fs.readFileSync(logFile, "utf8")).toContain("SIGTERM received, shutting down");
 
   const second = await startInCopy(port);
   expect(second.output()).not.toContain("Applied migrations");
   second.child.kill("SIGTERM");
   await exitWithin(second, 10_000);
+  await expect.poll(() => serving(port), { timeout: 10_000 }).toBe(false);
 });
