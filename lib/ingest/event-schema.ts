@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { MAX_BATCH_EVENTS, type MonitorEvent } from "../platform-client/events";
+
+const DAY_MS = 86_400_000;
+
+/** The envelope: anything else is a 400; each event is then validated on its own. */
+export const ingestBody = z.object({
+  events: z.array(z.unknown()).max(MAX_BATCH_EVENTS, `at most ${MAX_BATCH_EVENTS} events per batch`),
+});
+
+const base = {
+  id: z.string().trim().min(1, "must not be empty").max(128),
+  timestamp: z.iso.datetime({ offset: true, error: "expected an ISO 8601 time with offset, e.g. 2026-11-28T10:00:00Z" }),
+};
+const errorText = z.string().max(2000).optional();
+// Queue names become metric labels: plain characters only.
+const queue = z.string().regex(/^[\w.:-]{1,100}$/, "expected a queue name of letters, digits, _ . : or -");
+const durationMs = z.number().min(0).max(DAY_MS);
+const job = { ...base, queue, durationMs, error: errorText };
+
+export const ingestEvent = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ ...base, type: z.literal("order.created") }),
+    z.object({ ...base, type: z.literal("whatsapp.message"), status: z.enum(["sent", "delivered", "failed"]), error: errorText }),
+    z.object({ ...job, type: z.literal("job.completed") }),
+    z.object({ ...job, type: z.literal("job.failed") }),
+  ],
+  { error: "expected type order.created, whatsapp.message, job.completed or job.failed" },
+) satisfies z.ZodType<MonitorEvent>;
