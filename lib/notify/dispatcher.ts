@@ -6,7 +6,7 @@ import type { BackgroundService } from "../runtime/services";
 import { claimDueNotifications } from "./claim";
 import { type DeliverOptions, deliverNotification } from "./deliver";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS } from "./retry";
-import { defaultNotifySettings } from "./settings";
+import { CHANNELS, defaultNotifySettings } from "./settings";
 
 export const SEND_TIMEOUT_MS = 10_000;
 // Longer than a send can take (SEND_TIMEOUT_MS) plus recording its result.
@@ -54,19 +54,18 @@ export function createNotificationDispatcher(options: DispatcherOptions = {}): N
   const maxInFlight = options.maxInFlight ?? 50;
   const inFlight = new Set<Promise<void>>();
   const database = outageReporter(logger, "Database (notification outbox)");
-  const channels = new Map<NotificationChannel, ReturnType<typeof outageReporter>>();
-  const channelReporter = (channel: NotificationChannel) => {
-    if (!channels.has(channel)) channels.set(channel, outageReporter(logger, `${channel} notification channel`));
-    return channels.get(channel)!;
-  };
+  const channelOutages = Object.fromEntries(CHANNELS.map((channel) => [channel, outageReporter(logger, `${channel} notification channel`)])) as Record<
+    NotificationChannel,
+    ReturnType<typeof outageReporter>
+  >;
   let loop: Loop | undefined;
 
   const attempt = async (row: Notification) => {
     try {
       const outcome = await deliverNotification(row, deliver);
       database.recovered();
-      if (outcome.error) channelReporter(row.channel).failed(new Error(outcome.error));
-      else channelReporter(row.channel).recovered();
+      if (outcome.error) channelOutages[row.channel].failed(new Error(outcome.error));
+      else channelOutages[row.channel].recovered();
       if (outcome.status === "FAILED") logger.warn(`Notification ${row.id} (${row.channel}) failed after ${deliver.retry.maxAttempts} attempts`, { error: outcome.error });
     } catch (error) {
       // Recording the result failed; the lease expires and the row is attempted again.
