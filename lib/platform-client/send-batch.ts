@@ -1,0 +1,74 @@
+import type { IngestResult, MonitorEvent } from "./events";
+
+export interface SendOptions {
+  endpoint: string;
+  token: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  maxRetries: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+export type SendOutcome =
+  | { kind: "sent"; result: IngestResult }
+  /** The server refused the batch (4xx other than 429): resending it would fail the same way. */
+  | { kind: "refused"; status: number; message: string }
+  /** Network errors, 429 or 5xx on every attempt: worth trying again later. */
+  | { kind: "unavailable"; message: string };
+
+type Attempt = SendOutcome | { kind: "retry"; message: string; retryAfterMs?: number };
+
+/** POSTs one batch, retrying network errors, 429 and 5xx with exponential backoff and jitter. */
+export async function sendBatch(events: MonitorEvent[], options: SendOptions): Promise<SendOutcome> {
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await attemptOnce(events, options);
+    if (outcome.kind !== "retry") return outcome;
+    if (attempt >= options.maxRetries) return { kind: "unavailable", message: outcome.message };
+    await sleep(outcome.retryAfterMs ?? backoffMs(attempt, options));
+  }
+}
+
+async function attemptOnce(events: MonitorEvent[], options: SendOptions): Promise<Attempt> {
+  let response: Response;
+  try {
+    response = await options.fetch(options.endpoint, {
+      method: "POST",
+      headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ events }),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+  } catch (error) {
+    return { kind: "retry", message: `network error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (response.ok) return { kind: "sent", result: (await response.json()) as IngestResult };
+  const message = `HTTP ${response.status}: ${await errorMessage(response)}`;
+  if (response.status === 429 || response.status >= 500) {
+    return { kind: "retry", message, retryAfterMs: retryAfterMs(response, options.retryMaxMs) };
+  }
+  return { kind: "refused", status: response.status, message };
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  const text = await response.text().catch(() => "");
+  try {
+    return (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
+  } catch {
+    return text.slice(0, 200);
+  }
+}
+
+function retryAfterMs(response: Response, maxMs: number): number | undefined {
+  const seconds = Number(response.headers.get("retry-after"));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, maxMs) : undefined;
+}
+
+// Full doubling with jitter in its upper half, so many clients recovering at once spread out.
+function backoffMs(attempt: number, { retryBaseMs, retryMaxMs }: SendOptions): number {
+  const ceiling = Math.min(retryMaxMs, retryBaseMs * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
