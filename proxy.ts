@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LOGIN_PATH, safeCallbackPath, SETUP_PATH } from "@/lib/auth/dashboard-paths";
+import { LOGIN_PATH, SETUP_PATH } from "@/lib/auth/dashboard-paths";
 import { decodeSessionCookie, sessionCookieName } from "@/lib/auth/session";
 
 /**
@@ -8,16 +8,17 @@ import { decodeSessionCookie, sessionCookieName } from "@/lib/auth/session";
  * API routes check credentials themselves (lib/http/route.ts), so they are not matched here.
  */
 export async function proxy(request: NextRequest) {
-  const { pathname, search, searchParams } = request.nextUrl;
-  const signedIn = (await decodeSessionCookie(request.cookies.get(sessionCookieName())?.value)) !== null;
-  if (pathname === LOGIN_PATH || pathname === SETUP_PATH) {
-    if (signedIn && pathname === LOGIN_PATH) return NextResponse.redirect(new URL(safeCallbackPath(searchParams.get("callbackUrl")), request.url));
-    return NextResponse.next();
-  }
-  if (signedIn) return NextResponse.next();
+  const { pathname, search } = request.nextUrl;
+  if (pathname === LOGIN_PATH || pathname === SETUP_PATH) return NextResponse.next();
+  if (await hasSessionCookie(request)) return NextResponse.next();
   const login = new URL(LOGIN_PATH, request.url);
   login.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(login);
+}
+
+// A valid cookie only: whether its account still exists is the dashboard layout's check.
+async function hasSessionCookie(request: NextRequest): Promise<boolean> {
+  return (await decodeSessionCookie(request.cookies.get(sessionCookieName())?.value)) !== null;
 }
 
 export const config = { matcher: ["/admin/:path*"] };

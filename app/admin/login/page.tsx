@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/current-user";
 import { safeCallbackPath, SETUP_PATH } from "@/lib/auth/dashboard-paths";
 import { setupIsOpen } from "@/lib/auth/first-admin";
 import { getDb } from "@/lib/db/client";
@@ -19,6 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // With the database down the form still shows; signing in then explains the outage.
   if (await setupIsOpen(getDb()).catch(() => false)) redirect(SETUP_PATH);
   const { callbackUrl, error } = await searchParams;
+  if (await currentUser().catch(() => null)) redirect(safeCallbackPath(callbackUrl));
   return (
     <AuthCard title="Sign in to Khaacho Monitor">
       <LoginForm callbackPath={safeCallbackPath(callbackUrl)} initialError={error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : null} />

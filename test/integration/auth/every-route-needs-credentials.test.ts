@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { call, useAppEnv } from "./app-env";
+import { call, useAppEnv as setUpAppEnv } from "./app-env";
 
 // Routes anyone may call; every other handler under app/api/v1 must refuse anonymous callers.
 const PUBLIC = new Set(["GET /api/v1/monitoring/health"]);
@@ -32,20 +32,20 @@ function paramsFor(template: string): Record<string, string | string[]> {
 }
 
 // Before any route module loads, in case one reads the configuration as it loads.
-const env = await useAppEnv({ NEXTAUTH_SECRET: "every-route-test-secret-0123456789" });
+const env = await setUpAppEnv({ NEXTAUTH_SECRET: "every-route-test-secret-0123456789" });
 afterAll(() => env.cleanUp());
 
 const files = routeFiles(API_DIR);
 const cases = (
   await Promise.all(
     files.map(async (file) => {
-      const module = (await import(file)) as Record<string, unknown>;
+      const exported = (await import(file)) as Record<string, unknown>;
       const template = urlPath(file);
-      return HTTP_METHODS.filter((method) => typeof module[method] === "function").map((method) => ({
+      return HTTP_METHODS.filter((method) => typeof exported[method] === "function").map((method) => ({
         name: `${method} ${template}`,
         method,
         template,
-        handler: module[method] as Handler,
+        handler: exported[method] as Handler,
       }));
     }),
   )
@@ -57,7 +57,7 @@ test("the route list comes from the file system and includes the known routes", 
   expect(names).toEqual(expect.arrayContaining(["GET /api/v1/monitoring/health", "POST /api/v1/tokens", "DELETE /api/v1/tokens/[id]", "PATCH /api/v1/users/[id]"]));
 });
 
-describe.each([
+describe.each<{ credentials: string; headers: Record<string, string> }>([
   { credentials: "no credentials", headers: {} },
   { credentials: "a wrong bearer token", headers: { authorization: `Bearer kmon_${"x".repeat(43)}` } },
   { credentials: "a malformed authorization header", headers: { authorization: "Basic YWRtaW46YWRtaW4=" } },
