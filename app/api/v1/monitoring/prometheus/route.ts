@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/route";
+import { PROMETHEUS_CONTENT_TYPE, getPrometheusMetrics } from "@/lib/monitoring/prometheus";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ role: "VIEWER" }, async () => new Response(await getPrometheusMetrics(), { headers: { "content-type": PROMETHEUS_CONTENT_TYPE } }));

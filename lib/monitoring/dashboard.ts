@@ -1,0 +1,65 @@
+import { listAlerts } from "../alerts/queries/list-alerts";
+import { type OpenAlertSummary, openAlertSummary } from "../alerts/queries/open-alert-summary";
+import { alertJson } from "../alerts/serialize";
+import { getDb } from "../db/client";
+import { type HealthReport, checkHealth } from "../health";
+import { getRedis } from "../redis";
+import type { MetricName } from "./metric-catalogue";
+import { getMetricsSnapshot } from "./metrics";
+import { type MetricSeries, getMetricSeries } from "./queries/metric-series";
+import { MAX_POINTS_PER_SERIES, type Range, rangeWindow } from "./ranges";
+import type { MetricsSnapshot } from "./types";
+
+export const DASHBOARD_CHART_METRICS = [
+  "orders_created",
+  "whatsapp_sent",
+  "whatsapp_delivered",
+  "whatsapp_failed",
+  "jobs_completed",
+  "jobs_failed",
+  "api_requests",
+  "api_errors",
+  "api_latency_p95",
+  "cpu",
+  "memory",
+  "disk",
+] as const satisfies readonly MetricName[];
+
+const RECENT_ALERT_COUNT = 10;
+
+export interface Dashboard {
+  health: HealthReport;
+  metrics: MetricsSnapshot | null;
+  alerts: { open: OpenAlertSummary; recent: ReturnType<typeof alertJson>[] } | null;
+  charts: { range: Range; from: string; to: string; series: MetricSeries[] } | null;
+  /** Sections whose source is down; the others still answer, and health says why. */
+  unavailable: Array<"metrics" | "alerts" | "charts">;
+}
+
+async function settle<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch {
+    return null;
+  }
+}
+
+/** GET /api/v1/monitoring/dashboard: everything the overview page shows, in one call. */
+export async function getDashboard(range: Range, now = new Date()): Promise<Dashboard> {
+  const db = getDb();
+  const { from, to } = rangeWindow(range, now);
+  const [health, metrics, open, recent, series] = await Promise.all([
+    checkHealth(db, getRedis()),
+    settle(getMetricsSnapshot(now)),
+    settle(openAlertSummary()),
+    settle(listAlerts({ limit: RECENT_ALERT_COUNT })),
+    settle(getMetricSeries(db, { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES })),
+  ]);
+  const alerts = open && recent ? { open, recent: recent.alerts.map(alertJson) } : null;
+  const charts = series && { range, from: from.toISOString(), to: to.toISOString(), series };
+  const unavailable: Dashboard["unavailable"] = [];
+  if (!metrics) unavailable.push("metrics");
+  if (!alerts) unavailable.push("alerts");
+  if (!charts) unavailable.push("charts");
+  return { health, metrics, alerts, charts, unavailable };
+}

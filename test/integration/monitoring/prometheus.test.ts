@@ -1,0 +1,56 @@
+import { spawnSync } from "node:child_process";
+import { expect, test } from "vitest";
+import { MetricsTracker } from "../../../lib/monitoring/metrics-tracker";
+import { renderPrometheus } from "../../../lib/monitoring/prometheus";
+import { createReadings } from "../../../lib/monitoring/readings";
+
+const promtoolInstalled = spawnSync("promtool", ["--version"]).status === 0;
+// CI installs promtool (Debian package `prometheus`); there a missing promtool fails the test.
+const runPromtool = promtoolInstalled || process.env.CI === "true";
+
+async function exposition(): Promise<string> {
+  const now = Date.parse("2026-11-28T10:00:30Z");
+  const tracker = new MetricsTracker({ now: () => now });
+  tracker.recordOrderCreated();
+  tracker.recordOrderCreated();
+  tracker.recordWhatsAppMessage("failed");
+  tracker.recordJob("credit-score", "completed", 120);
+  tracker.recordJob("credit-score", "failed", 80_000);
+  tracker.recordApiRequest("/api/v1/monitoring/alerts/[id]", "GET", 200, 12);
+  tracker.recordApiRequest('/api/v1/odd "route"\\', "POST", 503, 0.4);
+  tracker.recordDbQuery(3);
+  const readings = createReadings();
+  readings.host = { cpu: 12.5, memory: 40, disk: 71.2 };
+  readings.databaseProbeMs = 2.5;
+  readings.failureStreaks.redis = 2;
+  return renderPrometheus({ tracker, readings, timeZone: "Asia/Kathmandu", instance: "web-1", leadership: { isLeader: () => true } }, new Date(now));
+}
+
+test.runIf(runPromtool)("the exposition passes `promtool check metrics`", async () => {
+  const result = spawnSync("promtool", ["check", "metrics"], { input: await exposition(), encoding: "utf8" });
+  expect(result.error).toBeUndefined();
+  expect(`${result.stdout}${result.stderr}`).toBe("");
+  expect(result.status).toBe(0);
+});
+
+test("counters, gauges and histograms carry the recorded figures", async () => {
+  const text = await exposition();
+  expect(text).toContain("# TYPE khaacho_orders_created_total counter\nkhaacho_orders_created_total 2\n");
+  expect(text).toContain('khaacho_whatsapp_messages_total{status="failed"} 1');
+  expect(text).toContain('khaacho_jobs_total{queue="credit-score",outcome="failed"} 1');
+  expect(text).toContain('khaacho_api_requests_total{route="/api/v1/monitoring/alerts/[id]",method="GET",status="200"} 1');
+  expect(text).toContain('khaacho_api_requests_total{route="/api/v1/odd \\"route\\"\\\\",method="POST",status="503"} 1');
+  expect(text).toContain('khaacho_api_request_duration_seconds_bucket{le="0.001"} 1');
+  expect(text).toContain('khaacho_api_request_duration_seconds_bucket{le="0.015"} 2');
+  expect(text).toContain('khaacho_api_request_duration_seconds_bucket{le="+Inf"} 2');
+  expect(text).toContain("khaacho_api_request_duration_seconds_count 2");
+  // 80 s is beyond the last finite bound: counted only in +Inf.
+  expect(text).toContain('khaacho_job_duration_seconds_bucket{le="60"} 1');
+  expect(text).toContain('khaacho_job_duration_seconds_bucket{le="+Inf"} 2');
+  expect(text).toContain("khaacho_job_duration_seconds_sum 80.12");
+  expect(text).toContain("khaacho_orders_last_hour 2");
+  expect(text).toContain("khaacho_whatsapp_failure_ratio 1");
+  expect(text).toContain('khaacho_host_disk_usage_ratio{instance="web-1"} 0.712');
+  expect(text).toContain('khaacho_probe_failure_streak{instance="web-1",dependency="redis"} 2');
+  expect(text).toContain('khaacho_leader{instance="web-1"} 1');
+});
