@@ -8,6 +8,7 @@ const ALERT_SEVERITIES = ["WARNING", "CRITICAL"] as const;
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
+const PAGE_SIZE_ERROR = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
 
 /** ?status=ACTIVE,ACKNOWLEDGED: one value or several, comma-separated. */
 function oneOrMore<const T extends readonly [string, ...string[]]>(values: T) {
@@ -35,7 +36,7 @@ export const alertListQuery = z
     from: instant.optional(),
     to: instant.optional(),
     cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    limit: z.coerce.number({ error: PAGE_SIZE_ERROR }).int(PAGE_SIZE_ERROR).min(1, PAGE_SIZE_ERROR).max(MAX_PAGE_SIZE, PAGE_SIZE_ERROR).default(DEFAULT_PAGE_SIZE),
   })
   .refine(({ from, to }) => !from || !to || from < to, { error: "from must be before to", path: ["from"] });
 

@@ -1,3 +1,4 @@
+import { createAlertEvaluatorService } from "../alerts/evaluator-service";
 import { firstAdminService } from "../auth/first-admin";
 import { getConfig, ConfigError } from "../config";
 import { closeDb } from "../db/client";
@@ -16,7 +17,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 // The background services of this process, in start order; they stop in reverse.
 async function backgroundServices(): Promise<BackgroundService[]> {
-  return [leadershipService(), collectorService(), metricsFlusherService(), firstAdminService(), createNotificationDispatcher()];
+  return [leadershipService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher()];
 }
 
 /**

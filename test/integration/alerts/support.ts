@@ -6,6 +6,8 @@ import { getAlertDetail } from "../../../lib/alerts/queries/get-alert-detail";
 import { closeDb, getDb } from "../../../lib/db/client";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
 
+export const LOG_DIR = path.join(os.tmpdir(), "khaacho-alert-test-logs");
+
 /** The webhook channel is enabled (and never delivered: no dispatcher runs) so the outbox rows show. */
 export const NOTIFYING_ENV = {
   MONITORING_ENABLE_EMAIL_ALERTS: "false",
@@ -15,14 +17,16 @@ export const NOTIFYING_ENV = {
 };
 
 /**
- * Gives this test file a fresh migrated database as the process's DATABASE_URL (lib reads its
- * configuration once, so this must run before anything calls getConfig()), plus `env`.
+ * Gives this test file a fresh migrated database as the app's DATABASE_URL, without Redis, with
+ * notifying channels and `env`. Configuration is read once per process (each test file has its
+ * own), so nothing may call getConfig() before the beforeAll hook has run.
  */
 export function withAlertDatabase(env: Record<string, string> = {}): { readonly database: TestDatabase } {
   const holder = {} as { database: TestDatabase };
   beforeAll(async () => {
     holder.database = await createMigratedDatabase();
-    Object.assign(process.env, { DATABASE_URL: holder.database.url, LOG_DIR: path.join(os.tmpdir(), "khaacho-test-logs"), ...NOTIFYING_ENV, ...env });
+    Object.assign(process.env, { NODE_ENV: "test", DATABASE_URL: holder.database.url, LOG_DIR: LOG_DIR, LOG_LEVEL: "error", ...NOTIFYING_ENV, ...env });
+    delete process.env.REDIS_URL;
   });
   afterAll(async () => {
     await closeDb();

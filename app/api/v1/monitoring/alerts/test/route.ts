@@ -1,0 +1,8 @@
+import { raiseTestAlert } from "@/lib/alerts/lifecycle";
+import { alertJson } from "@/lib/alerts/serialize";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** 201 with the TEST alert; 409 while an earlier one is still open. */
+export const POST = route({ role: "ADMIN" }, async ({ principal }) => Response.json(alertJson(await raiseTestAlert(principal)), { status: 201 }));
