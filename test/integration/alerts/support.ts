@@ -1,12 +1,12 @@
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import type { Principal } from "../../../lib/auth/roles";
 import { getAlertDetail } from "../../../lib/alerts/queries/get-alert-detail";
 import { closeDb, getDb } from "../../../lib/db/client";
+import { closeLogger } from "../../../lib/logger";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
-
-export const LOG_DIR = path.join(os.tmpdir(), "khaacho-alert-test-logs");
 
 /** The webhook channel is enabled (and never delivered: no dispatcher runs) so the outbox rows show. */
 export const NOTIFYING_ENV = {
@@ -17,20 +17,23 @@ export const NOTIFYING_ENV = {
 };
 
 /**
- * Gives this test file a fresh migrated database as the app's DATABASE_URL, without Redis, with
- * notifying channels and `env`. Configuration is read once per process (each test file has its
- * own), so nothing may call getConfig() before the beforeAll hook has run.
+ * Gives this test file a fresh migrated database as the app's DATABASE_URL, a log folder of its
+ * own, no Redis (unless `env` sets REDIS_URL), notifying channels and `env`. Configuration is
+ * read once per process (each test file has its own), so nothing may call getConfig() earlier.
  */
-export function withAlertDatabase(env: Record<string, string> = {}): { readonly database: TestDatabase } {
-  const holder = {} as { database: TestDatabase };
+export function withAlertDatabase(env: Record<string, string> = {}): { readonly database: TestDatabase; readonly logDir: string } {
+  const holder = {} as { database: TestDatabase; logDir: string };
   beforeAll(async () => {
     holder.database = await createMigratedDatabase();
-    Object.assign(process.env, { NODE_ENV: "test", DATABASE_URL: holder.database.url, LOG_DIR: LOG_DIR, LOG_LEVEL: "error", ...NOTIFYING_ENV, ...env });
+    holder.logDir = fs.mkdtempSync(path.join(os.tmpdir(), "khaacho-alerts-"));
     delete process.env.REDIS_URL;
+    Object.assign(process.env, { NODE_ENV: "test", DATABASE_URL: holder.database.url, LOG_DIR: holder.logDir, LOG_LEVEL: "error", ...NOTIFYING_ENV, ...env });
   });
   afterAll(async () => {
     await closeDb();
+    await closeLogger();
     await holder.database?.drop();
+    fs.rmSync(holder.logDir, { recursive: true, force: true });
   });
   return holder;
 }
