@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { OverviewView } from "@/components/overview/overview-view";
+import { Prefetched } from "@/components/shell/prefetched";
+import type { SearchParamsRecord } from "@/lib/client-data/search-params";
+import { prefetchAlertFeed, prefetchDashboard } from "@/lib/client-data/server-prefetch";
+import { OVERVIEW_RANGES, readRange } from "@/lib/client-data/time-ranges";
+import { getConfig } from "@/lib/config";
+
+export const metadata: Metadata = { title: "Overview · Khaacho Monitor" };
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const range = readRange(await searchParams, OVERVIEW_RANGES);
+  return (
+    <Prefetched prefetch={(client) => Promise.all([prefetchDashboard(client, range), prefetchAlertFeed(client)])}>
+      <OverviewView thresholds={getConfig().thresholds} />
+    </Prefetched>
+  );
+}

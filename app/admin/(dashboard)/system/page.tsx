@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { Prefetched } from "@/components/shell/prefetched";
+import { SystemView } from "@/components/system/system-view";
+import type { SearchParamsRecord } from "@/lib/client-data/search-params";
+import { prefetchSystemMetrics } from "@/lib/client-data/server-prefetch";
+import { readRange, SYSTEM_RANGES } from "@/lib/client-data/time-ranges";
+import { getConfig } from "@/lib/config";
+
+export const metadata: Metadata = { title: "System · Khaacho Monitor" };
+
+export default async function SystemPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const range = readRange(await searchParams, SYSTEM_RANGES);
+  return (
+    <Prefetched prefetch={(client) => prefetchSystemMetrics(client, range)}>
+      <SystemView thresholds={getConfig().thresholds} />
+    </Prefetched>
+  );
+}

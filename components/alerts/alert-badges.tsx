@@ -1,0 +1,26 @@
+import type { AlertSeverity, AlertStatus } from "@/lib/client-data/alert-filters";
+import { Badge, type Tone } from "../ui/badge";
+
+const SEVERITY_TONE: Record<AlertSeverity, Tone> = { CRITICAL: "critical", WARNING: "warning" };
+const STATUS_TONE: Record<AlertStatus, Tone> = { ACTIVE: "critical", ACKNOWLEDGED: "info", RESOLVED: "ok" };
+const STATUS_LABEL: Record<AlertStatus, string> = { ACTIVE: "Active", ACKNOWLEDGED: "Acknowledged", RESOLVED: "Resolved" };
+
+export function severityTone(severity: AlertSeverity): Tone {
+  return SEVERITY_TONE[severity];
+}
+
+export function SeverityBadge({ severity }: { severity: AlertSeverity }) {
+  return (
+    <Badge tone={SEVERITY_TONE[severity]} dot>
+      {severity === "CRITICAL" ? "Critical" : "Warning"}
+    </Badge>
+  );
+}
+
+export function StatusBadge({ status }: { status: AlertStatus }) {
+  return <Badge tone={STATUS_TONE[status]}>{STATUS_LABEL[status]}</Badge>;
+}
+
+export function TestBadge() {
+  return <Badge tone="muted">Test</Badge>;
+}

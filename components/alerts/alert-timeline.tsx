@@ -1,0 +1,45 @@
+import type { AlertEventJson } from "@/lib/client-data/alert-keys";
+import { type Tone, Dot } from "../ui/badge";
+import { RelativeTime } from "../ui/relative-time";
+
+const KIND: Record<string, { label: string; tone: Tone }> = {
+  created: { label: "Raised", tone: "critical" },
+  escalated: { label: "Escalated to critical", tone: "critical" },
+  occurrence: { label: "Seen again", tone: "muted" },
+  cleared: { label: "Value back below threshold", tone: "ok" },
+  acknowledged: { label: "Acknowledged", tone: "info" },
+  resolved: { label: "Resolved", tone: "ok" },
+};
+
+// The free text a person left with the step, if any.
+function note(details: unknown): string | null {
+  if (!details || typeof details !== "object") return null;
+  const { notes, resolution } = details as { notes?: unknown; resolution?: unknown };
+  const text = notes ?? resolution;
+  return typeof text === "string" ? text : null;
+}
+
+export function AlertTimeline({ events }: { events: AlertEventJson[] }) {
+  return (
+    <ol aria-label="Timeline" className="space-y-4">
+      {events.map((event) => {
+        const kind = KIND[event.kind] ?? { label: event.kind, tone: "muted" as const };
+        const text = note(event.details);
+        return (
+          <li key={event.id} className="flex gap-3">
+            <span className="mt-1.5">
+              <Dot tone={kind.tone} />
+            </span>
+            <div className="min-w-0 text-sm">
+              <p>
+                <span className="font-medium text-slate-900">{kind.label}</span> <span className="text-slate-500">by {event.actor}</span>
+              </p>
+              <RelativeTime value={event.createdAt} className="text-xs text-slate-500" />
+              {text && <p className="mt-1 rounded-md bg-slate-50 px-3 py-2 whitespace-pre-wrap text-slate-700">{text}</p>}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

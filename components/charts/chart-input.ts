@@ -1,0 +1,9 @@
+import type { MetricSeriesData } from "@/lib/client-data/dashboard-keys";
+import type { TimeRange } from "@/lib/client-data/time-ranges";
+
+/** What every chart is drawn from: the range's series and its time window. */
+export interface ChartInput {
+  series: MetricSeriesData[];
+  range: TimeRange;
+  domain: [number, number];
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import type { ApiToken } from "@/lib/client-data/settings-keys";
+import { useRevokeToken, useTokens } from "@/lib/client-data/use-settings";
+import { Badge } from "../ui/badge";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { EmptyState } from "../ui/empty-state";
+import { Panel } from "../ui/panel";
+import { RelativeTime } from "../ui/relative-time";
+import { LoadingBlock } from "../ui/skeleton";
+import { CreateTokenDialog } from "./create-token-dialog";
+import { QueryView } from "../ui/query-view";
+
+export function TokensPanel() {
+  const tokens = useTokens();
+  return (
+    <Panel title="API tokens" actions={<CreateTokenDialog />}>
+      <QueryView query={tokens} loading={<LoadingBlock label="Loading tokens" />} errorTitle="Could not load the tokens">
+        {({ tokens: list }) =>
+          list.length ? (
+            <ul aria-label="API tokens" className="divide-y divide-slate-100">
+              {list.map((token) => (
+                <TokenRow key={token.id} token={token} />
+              ))}
+            </ul>
+          ) : (
+            <EmptyState title="No API tokens yet">Create one for each platform service that sends events, and for scripts such as npm run test:monitoring.</EmptyState>
+          )
+        }
+      </QueryView>
+    </Panel>
+  );
+}
+
+function tokenState(token: ApiToken): { label: string; tone: "ok" | "muted" | "warning" } {
+  if (token.revokedAt) return { label: "Revoked", tone: "muted" };
+  if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) return { label: "Expired", tone: "warning" };
+  return { label: "Active", tone: "ok" };
+}
+
+function TokenRow({ token }: { token: ApiToken }) {
+  const revoke = useRevokeToken();
+  const state = tokenState(token);
+  return (
+    <li className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4">
+      <div className="min-w-0 flex-1">
+        <p className="flex flex-wrap items-center gap-2">
+          <span className="font-medium text-slate-900">{token.name}</span>
+          <Badge tone="info">{token.role.toLowerCase()}</Badge>
+          <Badge tone={state.tone}>{state.label}</Badge>
+        </p>
+        <p className="mt-0.5 text-xs text-slate-500">
+          <code>{token.prefix}…</code> · created <RelativeTime value={token.createdAt} />
+          {token.createdBy && ` by ${token.createdBy.email}`} · {token.lastUsedAt ? <>last used <RelativeTime value={token.lastUsedAt} /></> : "never used"}
+          {token.expiresAt && !token.revokedAt && (
+            <>
+              {" "}
+              · expires <RelativeTime value={token.expiresAt} />
+            </>
+          )}
+        </p>
+      </div>
+      {!token.revokedAt && (
+        <ConfirmDialog
+          triggerLabel="Revoke"
+          triggerAriaLabel={`Revoke token ${token.name}`}
+          title={`Revoke “${token.name}”?`}
+          description="Anything using this token is refused from now on. This cannot be undone; create a new token to restore access."
+          confirmLabel="Revoke token"
+          pendingLabel="Revoking…"
+          mutation={revoke}
+          input={token.id}
+        />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,46 @@
+// How figures read on the dashboard: one place, so the same number never shows two ways.
+
+const counts = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+const decimals = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+
+export function formatCount(value: number | null | undefined): string {
+  return value == null ? "—" : counts.format(value);
+}
+
+export function formatPercent(value: number | null | undefined): string {
+  return value == null ? "—" : `${decimals.format(value)}%`;
+}
+
+export function formatMs(value: number | null | undefined): string {
+  if (value == null) return "—";
+  return value >= 1000 ? `${decimals.format(value / 1000)} s` : `${counts.format(value)} ms`;
+}
+
+const UNITS: [suffix: string, seconds: number][] = [["d", 86_400], ["h", 3_600], ["m", 60], ["s", 1]];
+
+/** Seconds as the largest unit and the next: "3d 4h", "5h 0m", "42s". */
+export function formatUptime(seconds: number): string {
+  const total = Math.max(0, Math.floor(seconds));
+  const first = UNITS.findIndex(([, size]) => total >= size);
+  if (first === -1) return "0s";
+  const [[bigSuffix, bigSize], next] = [UNITS[first], UNITS[first + 1]];
+  const big = `${Math.floor(total / bigSize)}${bigSuffix}`;
+  return next ? `${big} ${Math.floor((total % bigSize) / next[1])}${next[0]}` : big;
+}
+
+/** HIGH_ORDER_CREATION_RATE → High order creation rate */
+export function alertTypeLabel(type: string): string {
+  const words = type.toLowerCase().replaceAll("_", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const MS_TYPES = new Set(["HIGH_DB_LATENCY"]);
+const COUNT_TYPES = new Set(["HIGH_ORDER_CREATION_RATE"]);
+
+/** An alert's value or threshold in its rule's unit: orders an hour, milliseconds or percent. */
+export function formatAlertFigure(type: string, value: number | null): string {
+  if (value == null) return "—";
+  if (MS_TYPES.has(type)) return formatMs(value);
+  if (COUNT_TYPES.has(type)) return `${formatCount(value)} orders/h`;
+  return formatPercent(value);
+}

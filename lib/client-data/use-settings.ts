@@ -1,0 +1,66 @@
+"use client";
+
+import { type QueryKey, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "./api-fetch";
+import {
+  type DashboardUser,
+  fetchNotifications,
+  fetchTokens,
+  fetchUsers,
+  type ApiToken,
+  type NewToken,
+  settingsKeys,
+  type TestNotificationResult,
+} from "./settings-keys";
+
+const CHANNELS_REFRESH_MS = 15_000;
+
+export function useNotifications() {
+  return useQuery({ queryKey: settingsKeys.notifications(), queryFn: fetchNotifications, refetchInterval: CHANNELS_REFRESH_MS });
+}
+
+export function useTokens() {
+  return useQuery({ queryKey: settingsKeys.tokens(), queryFn: fetchTokens });
+}
+
+export function useUsers() {
+  return useQuery({ queryKey: settingsKeys.users(), queryFn: fetchUsers });
+}
+
+// Every settings change refreshes the list it changed, whether it worked or was refused.
+function useChange<Input, Output>(key: QueryKey, send: (input: Input) => Promise<Output>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: send, onSettled: () => queryClient.invalidateQueries({ queryKey: key }) });
+}
+
+export function useSendTestNotification() {
+  return useChange(settingsKeys.notifications(), (channel: string) =>
+    apiFetch<TestNotificationResult>("/api/v1/monitoring/notifications/test", { method: "POST", body: { channel } }),
+  );
+}
+
+export function useCreateToken() {
+  return useChange(settingsKeys.tokens(), (input: { name: string; role: ApiToken["role"]; expiresInDays?: number }) =>
+    apiFetch<NewToken>("/api/v1/tokens", { method: "POST", body: input }),
+  );
+}
+
+export function useRevokeToken() {
+  return useChange(settingsKeys.tokens(), (id: string) => apiFetch<{ token: ApiToken }>(`/api/v1/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }));
+}
+
+export function useAddUser() {
+  return useChange(settingsKeys.users(), (input: { email: string; name?: string; password: string; role: DashboardUser["role"] }) =>
+    apiFetch<{ user: DashboardUser }>("/api/v1/users", { method: "POST", body: input }),
+  );
+}
+
+export function useChangeUserRole() {
+  return useChange(settingsKeys.users(), ({ id, role }: { id: string; role: DashboardUser["role"] }) =>
+    apiFetch<{ user: DashboardUser }>(`/api/v1/users/${encodeURIComponent(id)}`, { method: "PATCH", body: { role } }),
+  );
+}
+
+export function useRemoveUser() {
+  return useChange(settingsKeys.users(), (id: string) => apiFetch<{ user: DashboardUser }>(`/api/v1/users/${encodeURIComponent(id)}`, { method: "DELETE" }));
+}
