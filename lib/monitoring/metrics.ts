@@ -4,6 +4,7 @@ import { getConfig } from "../config";
 import { ORDERS_FIELD } from "./fields";
 import type { MetricsTracker } from "./metrics-tracker";
 import { minuteOf } from "./minute-buckets";
+import { type QueueDepth, currentQueueDepths, withQueueDepths } from "./queue-depth";
 import { type CollectorReadings, getCollectorReadings } from "./readings";
 import { apiFigures, databaseP95, jobFigures, orderCount, whatsappFigures } from "./snapshot-figures";
 import { getTracker } from "./tracker";
@@ -17,9 +18,11 @@ export interface SnapshotSources {
   tracker: MetricsTracker;
   readings: CollectorReadings;
   timeZone: string;
+  /** Depth of each observed queue, from the queue observer. */
+  queueDepths?: Record<string, QueueDepth>;
 }
 
-export async function buildMetricsSnapshot({ tracker, readings, timeZone }: SnapshotSources, now: Date): Promise<MetricsSnapshot> {
+export async function buildMetricsSnapshot({ tracker, readings, timeZone, queueDepths = {} }: SnapshotSources, now: Date): Promise<MetricsSnapshot> {
   const current = minuteOf(now.getTime());
   const midnight = minuteOf(startOfDay(now, { in: tz(timeZone) }).getTime());
   const [today, lastHour, api, database] = await Promise.all([
@@ -32,7 +35,7 @@ export async function buildMetricsSnapshot({ tracker, readings, timeZone }: Snap
     timestamp: now.toISOString(),
     orders: { today: orderCount(today), lastHour: orderCount(lastHour) },
     whatsapp: whatsappFigures(lastHour),
-    jobs: jobFigures(lastHour),
+    jobs: withQueueDepths(jobFigures(lastHour), queueDepths),
     api: apiFigures(api),
     database: { latency: { last: readings.databaseProbeMs, p95: databaseP95(database) } },
     system: readings.host ? { ...readings.host } : { cpu: null, memory: null, disk: null },
@@ -41,5 +44,5 @@ export async function buildMetricsSnapshot({ tracker, readings, timeZone }: Snap
 
 /** GET /api/v1/monitoring/metrics: the figures the rules, the dashboard and the exporter share. */
 export function getMetricsSnapshot(now: Date = new Date()): Promise<MetricsSnapshot> {
-  return buildMetricsSnapshot({ tracker: getTracker(), readings: getCollectorReadings(), timeZone: getConfig().monitoring.timeZone }, now);
+  return buildMetricsSnapshot({ tracker: getTracker(), readings: getCollectorReadings(), timeZone: getConfig().monitoring.timeZone, queueDepths: currentQueueDepths() }, now);
 }

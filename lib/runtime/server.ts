@@ -1,5 +1,6 @@
 import { createAlertEvaluatorService } from "../alerts/evaluator-service";
 import { firstAdminService } from "../auth/first-admin";
+import { ingestedEventPrunerService } from "../ingest/prune-service";
 import { getConfig, ConfigError } from "../config";
 import { closeDb } from "../db/client";
 import { MigrationError, migrateUp } from "../db/migrator";
@@ -8,6 +9,7 @@ import { collectorService } from "../monitoring/collector";
 import { metricsFlusherService } from "../monitoring/flusher";
 import { leadershipService } from "../monitoring/leadership";
 import { createNotificationDispatcher } from "../notify/dispatcher";
+import { queueObserverService } from "../queues/observer-service";
 import { closeRedis, getRedis } from "../redis";
 import { startLoop } from "./loop";
 import type { BackgroundService } from "./services";
@@ -17,7 +19,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 // The background services of this process, in start order; they stop in reverse.
 async function backgroundServices(): Promise<BackgroundService[]> {
-  return [leadershipService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher()];
+  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(), ingestedEventPrunerService()];
 }
 
 /**

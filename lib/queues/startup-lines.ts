@@ -1,0 +1,13 @@
+// The checklist's start-up lines for the platform's workers (Step 4); other queues get a plain one.
+const CHECKLIST_LINES: Record<string, string> = {
+  "credit-score": "Credit score worker initialized",
+  "risk-control": "Risk control worker initialized",
+  "order-routing": "Order routing worker initialized",
+  "vendor-performance": "Vendor performance worker initialized",
+  "price-intelligence": "Price intelligence worker initialized",
+  recovery: "Recovery worker initialized - crash recovery enabled",
+};
+
+export function observedQueueLine(queue: string): string {
+  return CHECKLIST_LINES[queue] ?? `${queue} queue observed`;
+}
