@@ -2,9 +2,14 @@ import type { Redis } from "ioredis";
 import { FAMILIES, type Family, type Fields, addAll } from "./fields";
 import { MINUTE_MS, type MinuteBuckets, RETENTION_MS } from "./minute-buckets";
 
-/** Deltas sealed for one flush; the id makes applying them idempotent. */
+/**
+ * Deltas sealed for one flush. A writer (one tracker) sends its batches one at a time with
+ * increasing sequence numbers, so the store applies each exactly once by remembering, per writer,
+ * the last sequence it applied: one small key per process rather than one per batch.
+ */
 export interface CounterBatch {
-  id: string;
+  writer: string;
+  sequence: number;
   minutes: MinuteBuckets;
 }
 
@@ -18,14 +23,18 @@ export interface CounterStore {
   totals(family: Family): Promise<Fields>;
 }
 
-// A batch id is remembered as long as the data it touched, so a retry that comes late still finds it.
-const BATCH_ID_TTL_S = Math.ceil(RETENTION_MS.counters / 1000);
+// A writer's last sequence is remembered as long as the data it touched, so a retry that comes
+// late (after a long partition) is still recognised.
+const WRITER_TTL_S = Math.ceil(RETENTION_MS.counters / 1000);
 
-// KEYS: batch id key, then the hashes. ARGV: id TTL, then per hash its TTL (0: none), its field
-// count, and field/delta pairs. Nothing is added when the id was seen before.
+// KEYS: the writer's sequence key, then the hashes. ARGV: the batch's sequence, the sequence key's
+// TTL, then per hash its TTL (0: none), its field count, and field/delta pairs. Nothing is added
+// when the writer's batch of that sequence was applied before.
 const APPLY_BATCH = `
-if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
-local a = 2
+local sequence = tonumber(ARGV[1])
+if sequence <= tonumber(redis.call('GET', KEYS[1]) or '0') then return 0 end
+redis.call('SET', KEYS[1], sequence, 'EX', ARGV[2])
+local a = 3
 for k = 2, #KEYS do
   local ttl = tonumber(ARGV[a])
   local n = tonumber(ARGV[a + 1])
@@ -84,8 +93,8 @@ export function createRedisCounterStore(client: Redis, prefix: string): CounterS
 
   return {
     async apply(batch, nowMs) {
-      const keys = [`${prefix}batch:${batch.id}`];
-      const args: (string | number)[] = [BATCH_ID_TTL_S];
+      const keys = [`${prefix}writer:${batch.writer}`];
+      const args: (string | number)[] = [batch.sequence, WRITER_TTL_S];
       const totals = new Map<Family, Fields>(FAMILIES.map((family) => [family, new Map()]));
       for (const [minute, families] of batch.minutes.byMinute) {
         for (const family of FAMILIES) {

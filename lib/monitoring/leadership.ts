@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import type { Redis } from "ioredis";
 import { getConfig } from "../config";
 import { getLogger } from "../logger";
 import { getRedis } from "../redis";
 import { type Loop, startLoop } from "../runtime/loop";
 import type { BackgroundService } from "../runtime/services";
+import { withTimeout } from "../timeout";
 
 export interface Leadership {
   /** True while this instance may run the singleton work (evaluator, snapshots, retention). */
@@ -12,6 +14,7 @@ export interface Leadership {
 }
 
 export const LEASE_MS = 10_000;
+const FIRST_CLAIM_WAIT_MS = 2000;
 
 // Renews or releases the lease only while this holder still owns it (compare-and-set).
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
@@ -54,6 +57,13 @@ export class Lease implements Leadership {
 
   isLeader(): boolean {
     return !this.options.client || this.now() < this.validUntil;
+  }
+
+  /** Waits (at most `limitMs`) for the Redis connection in progress: commands fail fast before it. */
+  async connected(limitMs: number): Promise<void> {
+    const client = this.options.client;
+    if (!client || client.status === "ready") return;
+    await withTimeout(once(client, "ready"), limitMs, "Redis").catch(() => {});
   }
 
   /** Claims the lease when free, or renews it when held. */
@@ -105,6 +115,7 @@ export function leadershipService(lease: Lease = getLease()): BackgroundService 
     name: "leadership",
     async start() {
       // A first claim before the other services start, so a lone instance leads from its first minute.
+      await lease.connected(FIRST_CLAIM_WAIT_MS);
       await lease.tick().catch(() => {});
       loop = startLoop({ name: "Leadership lease", intervalMs: Math.floor(lease.leaseMs / 3), logger, run: () => lease.tick() });
     },

@@ -36,12 +36,14 @@ const STORE_TIMEOUT_MS = 1000;
 /**
  * Keeps business and latency figures in one-minute buckets. Recording is synchronous and touches
  * only `pending`; flush() seals pending into a batch and adds it to the shared store exactly once
- * (a failed batch is retried with the same id), and keeps this process's own history for reads
+ * (a failed batch is retried with the same sequence number), and keeps this process's own history for reads
  * while the store is unreachable or absent.
  */
 export class MetricsTracker {
   private pending = new MinuteBuckets();
   private unacked: CounterBatch | null = null;
+  private readonly writer = randomUUID();
+  private sequence = 0;
   private readonly history = new MinuteBuckets();
   private readonly ownTotals = emptyFamilies();
   private readonly store: () => CounterStore | null;
@@ -135,7 +137,7 @@ export class MetricsTracker {
   }
 
   // Only one batch is in flight: while it is unacknowledged, new figures wait in `pending`, so a
-  // retry resends exactly the batch whose id the store may already have seen.
+  // retry resends exactly the batch whose sequence the store may already have applied.
   private seal(): void {
     if (this.unacked || this.pending.isEmpty) return;
     const sealed = this.pending;
@@ -144,7 +146,7 @@ export class MetricsTracker {
     for (const fields of sealed.byMinute.values()) {
       for (const family of FAMILIES) addAll(this.ownTotals[family], fields[family]);
     }
-    this.unacked = { id: randomUUID(), minutes: sealed };
+    this.unacked = { writer: this.writer, sequence: ++this.sequence, minutes: sealed };
   }
 
   private prune(): void {

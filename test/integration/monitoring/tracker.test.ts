@@ -152,14 +152,20 @@ describe("sharing figures through Redis", () => {
   test("a batch applied twice (a retried flush whose reply was lost) counts once", async () => {
     const prefix = uniqueRedisPrefix();
     const store = createRedisCounterStore(redis.client!, prefix);
-    const minutes = new MinuteBuckets();
     const minute = Math.floor(Date.now() / 60_000);
-    minutes.at(minute).counters.set("orders", 3);
-    const batch = { id: "retried-batch", minutes };
-    await store.apply(batch, Date.now());
-    await store.apply(batch, Date.now());
-    expect(await store.sum("counters", minute, minute)).toEqual(new Map([["orders", 3]]));
-    expect(await store.totals("counters")).toEqual(new Map([["orders", 3]]));
+    const batch = (sequence: number, orders: number) => {
+      const minutes = new MinuteBuckets();
+      minutes.at(minute).counters.set("orders", orders);
+      return { writer: "writer-a", sequence, minutes };
+    };
+    await store.apply(batch(1, 3), Date.now());
+    await store.apply(batch(1, 3), Date.now());
+    await store.apply(batch(2, 4), Date.now());
+    await store.apply(batch(1, 3), Date.now());
+    await store.apply({ ...batch(1, 5), writer: "writer-b" }, Date.now());
+    expect(await store.sum("counters", minute, minute)).toEqual(new Map([["orders", 12]]));
+    expect(await store.totals("counters")).toEqual(new Map([["orders", 12]]));
+    expect(await redis.client!.ttl(`${prefix}writer:writer-a`)).toBeGreaterThan(0);
   });
 
   test("a reader sees what another tracker flushed, plus its own unflushed figures", async () => {
