@@ -6,7 +6,7 @@ export type AlertEventKind = "created" | "escalated" | "occurrence" | "cleared" 
 export const SYSTEM_ACTOR = "system";
 
 /** Timeline order for events stamped in the same millisecond (a clear and its auto-resolve share one). */
-export const EVENT_KIND_ORDER: readonly string[] = ["created", "escalated", "occurrence", "cleared", "acknowledged", "resolved"];
+export const EVENT_KIND_ORDER: readonly string[] = ["created", "escalated", "occurrence", "notified", "cleared", "acknowledged", "resolved"];
 
 /** Appends one step to an alert's audit timeline, inside the transaction that took the step. */
 export async function recordAlertEvent(

@@ -9,7 +9,11 @@ import { getRedis } from "../../../lib/redis";
 import { CLOSED_PORT } from "../../support/redis";
 import { withAlertDatabase } from "./support";
 
-withAlertDatabase({ MONITORING_ORDER_RATE_THRESHOLD: "1", MONITORING_CPU_THRESHOLD: "80", MONITORING_DISK_THRESHOLD: "85" });
+withAlertDatabase({
+  MONITORING_ORDER_RATE_THRESHOLD: "1",
+  MONITORING_CPU_THRESHOLD: "80",
+  MONITORING_DISK_THRESHOLD: "85",
+});
 
 const MINUTE = 60_000;
 

@@ -14,7 +14,11 @@ import { withAlertDatabase } from "./support";
 
 // The checklist's Step 9 with MONITORING_ORDER_RATE_THRESHOLD=1. The scheduled evaluation is 10
 // minutes away, so only the burst-triggered evaluation can raise the alert during this test.
-const context = withAlertDatabase({ MONITORING_ORDER_RATE_THRESHOLD: "1", MONITORING_EVALUATION_INTERVAL: "600000", LOG_LEVEL: "info" });
+const context = withAlertDatabase({
+  MONITORING_ORDER_RATE_THRESHOLD: "1",
+  MONITORING_EVALUATION_INTERVAL: "600000",
+  LOG_LEVEL: "info",
+});
 
 async function waitForAlert(type: string, deadlineMs: number) {
   const deadline = Date.now() + deadlineMs;
