@@ -26,12 +26,11 @@ test.afterAll(() => {
   fs.rmSync(copy, { recursive: true, force: true });
 });
 
+const SERVICE_VARIABLES = ["DATABASE_URL", "REDIS_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD", "NEXTAUTH_SECRET", "APP_URL", "DATA_DIR", "LOG_DIR"];
+
 function environmentWithoutServices(port: number): NodeJS.ProcessEnv {
-  const env = { ...process.env, PORT: String(port), NODE_ENV: "production" };
-  for (const name of Object.keys(env)) {
-    if (name.startsWith("MONITORING_") || ["DATABASE_URL", "REDIS_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD", "NEXTAUTH_SECRET", "APP_URL", "DATA_DIR", "LOG_DIR"].includes(name)) delete env[name];
-  }
-  return env;
+  const kept = Object.entries(process.env).filter(([name]) => !name.startsWith("MONITORING_") && !SERVICE_VARIABLES.includes(name));
+  return { ...Object.fromEntries(kept), PORT: String(port), NODE_ENV: "production" };
 }
 
 async function serving(port: number): Promise<boolean> {

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createDb } from "../db/client";
@@ -21,14 +19,6 @@ export async function createTokenFromCommandLine(argv: string[]): Promise<number
     return 2;
   }
   const config = configOrExit();
-  if (!config.databaseUrl && embeddedDatabaseInUse(config.dataDir)) {
-    console.error(
-      `The embedded database in ${path.join(config.dataDir, "pglite")} is open in another process (is the server running?). ` +
-        "Stop the server first, or run this with DATABASE_URL pointing at a PostgreSQL server. " +
-        "If no server is running, a previous run was killed: delete its postmaster.pid and retry.",
-    );
-    return 1;
-  }
   const database = await resolveDatabase(config);
   const db = createDb(database.url);
   let token: string | null = null;
@@ -70,10 +60,4 @@ function parseInput(argv: string[]): z.output<typeof newTokenInput> | string {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   return `Invalid --${String(issue.path[0] ?? "arguments").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`;
-}
-
-// PGlite does not lock its data directory, and two processes writing one would corrupt it; its
-// postmaster.pid exists exactly while a process has the database open.
-function embeddedDatabaseInUse(dataDir: string): boolean {
-  return fs.existsSync(path.join(dataDir, "pglite", "postmaster.pid"));
 }

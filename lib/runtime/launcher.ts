@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ConfigError, getConfig, type Config } from "../config";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded";
+import { EmbeddedDatabaseBusyError, startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded";
 import { migrateUp } from "../db/migrator";
 import { closeLogger, getLogger } from "../logger";
 import { hasCurrentBuild } from "./build-state";
@@ -30,10 +30,20 @@ function exitCode(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
 }
 
-/** The database URL to use: the configured server, or an embedded PostgreSQL started here. */
+/**
+ * The database URL to use: the configured server, or an embedded PostgreSQL started here. Exits
+ * with one line when another process holds the embedded database.
+ */
 export async function resolveDatabase(config: Config): Promise<{ url: string; embedded: EmbeddedPostgres | null }> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: null };
-  const embedded = await startEmbeddedPostgres(config.dataDir);
+  let embedded: EmbeddedPostgres;
+  try {
+    embedded = await startEmbeddedPostgres(config.dataDir);
+  } catch (error) {
+    if (!(error instanceof EmbeddedDatabaseBusyError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   getLogger("launcher").info(`Embedded PostgreSQL started at ${new URL(embedded.url).host} with data in ${path.join(config.dataDir, "pglite")}`);
   return { url: embedded.url, embedded };
 }

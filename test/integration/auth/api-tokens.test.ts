@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
@@ -166,10 +165,14 @@ describe("npm run token:create", () => {
 
   test("without DATABASE_URL, refuses while the embedded database is open elsewhere", async () => {
     const dataDir = path.join(env.dataDir, "busy");
-    fs.mkdirSync(path.join(dataDir, "pglite"), { recursive: true });
-    fs.writeFileSync(path.join(dataDir, "pglite", "postmaster.pid"), "-42\n");
-    const failure = await script(["--name", "ci", "--role", "VIEWER"], { DATA_DIR: dataDir }).catch((error) => error);
-    expect(failure.code).toBe(1);
-    expect(failure.stderr).toMatch(/Stop the server first/);
+    const { startEmbeddedPostgres } = await import("@/lib/db/embedded");
+    const holder = await startEmbeddedPostgres(dataDir);
+    try {
+      const failure = await script(["--name", "ci", "--role", "VIEWER"], { DATA_DIR: dataDir }).catch((error) => error);
+      expect(failure.code).toBe(1);
+      expect(failure.stderr).toContain(`is in use by process ${process.pid} (is the server running?)`);
+    } finally {
+      await holder.stop();
+    }
   });
 });
