@@ -192,9 +192,9 @@ describe("one open alert per type", () => {
 });
 
 test("rules never touch a TEST alert", async () => {
-  const test = await getDb().systemAlert.create({ data: { type: "TEST_ALERT", severity: "WARNING", title: "Test", message: "drill", isTest: true } });
+  const drill = await getDb().systemAlert.create({ data: { type: "TEST_ALERT", severity: "WARNING", title: "Test", message: "drill", isTest: true } });
   await applyRuleOutcomes(evaluateRules(NO_READINGS, RULES), AUTO, T0);
-  expect((await getDb().systemAlert.findUniqueOrThrow({ where: { id: test.id } })).status).toBe("ACTIVE");
+  expect((await getDb().systemAlert.findUniqueOrThrow({ where: { id: drill.id } })).status).toBe("ACTIVE");
 });
 
 /** Polls until some other session of this database waits on a lock (our INSERT on the unique index). */
