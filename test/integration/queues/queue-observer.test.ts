@@ -9,7 +9,7 @@ import { JobQueueMonitor } from "../../../lib/queues/job-queue-monitor";
 import { TEST_REDIS_URL, uniqueRedisPrefix } from "../../support/redis";
 import type { PlannedJob } from "./fixtures/platform-workers";
 import { startOwnRedis } from "../monitoring/redis-server";
-import { capturingLogger, runPlatform, until } from "./support";
+import { capturingLogger, runPlatform, until, untilCaughtUp } from "./support";
 const JOB_MS = 40;
 
 const redis = new Redis(TEST_REDIS_URL);
@@ -41,15 +41,6 @@ function startMonitor(ns: ReturnType<typeof namespace>, queues: string[], redisU
   return { monitor, recorded, lines };
 }
 
-// Counting has caught up once a queue's cursor stands on its newest finished-job event.
-async function untilCaughtUp(ns: ReturnType<typeof namespace>, queues: string[], client = redis): Promise<void> {
-  for (const queue of queues) {
-    const entries = await client.xrevrange(`${ns.prefix}:${queue}:events`, "+", "-");
-    const newest = entries.find(([, fields]) => ["completed", "failed"].includes(fields[1]))?.[0];
-    await until(async () => (await client.get(cursorKey(ns.keyPrefix, ns.prefix, queue))) === newest);
-  }
-}
-
 function tally(recorded: Recorded[]) {
   const counts: Record<string, { completed: number; failed: number }> = {};
   for (const { queue, outcome } of recorded) (counts[queue] ??= { completed: 0, failed: 0 })[outcome]++;
@@ -75,7 +66,7 @@ describe("the queue observer", () => {
     const processed = await runPlatform(ns.prefix, jobs);
     expect(processed).toEqual({ "credit-score": { completed: 15, failed: 5 }, recovery: { completed: 9, failed: 0 } });
 
-    await untilCaughtUp(ns, queues);
+    await untilCaughtUp(redis, ns, queues);
     await Promise.all([a.monitor.stop(), b.monitor.stop()]);
     const recorded = [...a.recorded, ...b.recorded];
     expect(tally(recorded)).toEqual({ "credit-score": { completed: 15, failed: 5 }, recovery: { completed: 9, failed: 0 } });
@@ -91,12 +82,12 @@ describe("the queue observer", () => {
     const first = startMonitor(ns, queues);
     await untilCursorsExist(ns, queues);
     await runPlatform(ns.prefix, [job("order-routing"), job("order-routing", 1)]);
-    await untilCaughtUp(ns, queues);
+    await untilCaughtUp(redis, ns, queues);
     await first.monitor.stop();
 
     await runPlatform(ns.prefix, [job("order-routing"), job("order-routing"), job("order-routing", 1)]);
     const second = startMonitor(ns, queues);
-    await untilCaughtUp(ns, queues);
+    await untilCaughtUp(redis, ns, queues);
     await second.monitor.stop();
     expect(tally(first.recorded)).toEqual({ "order-routing": { completed: 1, failed: 1 } });
     expect(tally(second.recorded)).toEqual({ "order-routing": { completed: 2, failed: 1 } });
@@ -111,13 +102,13 @@ describe("the queue observer", () => {
       const { monitor, recorded, lines } = startMonitor(ns, queues, ownRedis.url);
       await until(async () => (await client.exists(cursorKey(ns.keyPrefix, ns.prefix, "risk-control"))) === 1);
       await runPlatform(ns.prefix, [job("risk-control"), job("risk-control", 1)], ownRedis.url);
-      await untilCaughtUp(ns, queues, client);
+      await untilCaughtUp(client, ns, queues);
 
       await ownRedis.stop();
       await until(() => lines.includes("Redis (job queues) unavailable"));
       await ownRedis.start();
       await runPlatform(ns.prefix, [job("risk-control"), job("risk-control"), job("risk-control", 1)], ownRedis.url);
-      await untilCaughtUp(ns, queues, client);
+      await untilCaughtUp(client, ns, queues);
       await monitor.stop();
 
       expect(tally(recorded)).toEqual({ "risk-control": { completed: 3, failed: 2 } });

@@ -2,7 +2,9 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { promisify } from "node:util";
+import type { Redis } from "ioredis";
 import winston from "winston";
+import { cursorKey } from "../../../lib/queues/event-cursor";
 import { TEST_REDIS_URL } from "../../support/redis";
 import type { PlannedJob } from "./fixtures/platform-workers";
 
@@ -31,4 +33,13 @@ export function capturingLogger() {
 
 export async function until(condition: () => Promise<boolean> | boolean): Promise<void> {
   while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/** Waits until observers with these prefixes have counted each queue's newest finished-job event. */
+export async function untilCaughtUp(client: Redis, ns: { prefix: string; keyPrefix: string }, queues: string[]): Promise<void> {
+  for (const queue of queues) {
+    const entries = await client.xrevrange(`${ns.prefix}:${queue}:events`, "+", "-");
+    const newest = entries.find(([, fields]) => ["completed", "failed"].includes(fields[1]))?.[0];
+    await until(async () => (await client.get(cursorKey(ns.keyPrefix, ns.prefix, queue))) === newest);
+  }
 }
