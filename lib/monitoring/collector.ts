@@ -74,6 +74,7 @@ export async function runLeaderWork({ db, tracker, leadership, instance, retenti
 
 const FIRST_COLLECTION_AFTER_MS = 1000;
 const LEADER_WORK_INTERVAL_MS = 60_000;
+const FIRST_LEADER_WORK_AFTER_MS = 5000;
 
 /** Collects host metrics every MONITORING_COLLECT_INTERVAL; the leader also snapshots business figures. */
 export function collectorService(): BackgroundService {
@@ -101,7 +102,13 @@ export function collectorService(): BackgroundService {
           logger,
           run: async () => void (await collectOnce(collector)),
         }),
-        startLoop({ name: "Business metrics snapshot", intervalMs: LEADER_WORK_INTERVAL_MS, firstRunAfterMs: 5000, logger, run: () => runLeaderWork(leaderWork) }),
+        startLoop({
+          name: "Business metrics snapshot",
+          intervalMs: LEADER_WORK_INTERVAL_MS,
+          firstRunAfterMs: FIRST_LEADER_WORK_AFTER_MS,
+          logger,
+          run: () => runLeaderWork(leaderWork),
+        }),
       );
       logger.info("System metrics collection started");
     },
