@@ -127,6 +127,16 @@ describe("the buffer", () => {
 });
 
 describe("shutdown", () => {
+  test("close() gives up on an unreachable monitor after closeTimeoutMs, counting what it could not send as dropped", async () => {
+    const monitor = await fakeMonitor(Array.from({ length: 100 }, () => ({ status: 503 })));
+    const c = client(monitor.baseUrl, { retryBaseMs: 60_000, closeTimeoutMs: 50 });
+    c.orderCreated();
+    c.orderCreated();
+    await c.close();
+    expect(monitor.requests).toHaveLength(1);
+    expect(c.stats()).toEqual({ delivered: 0, rejected: 0, dropped: 2, buffered: 0 });
+  });
+
   test("close() sends what is buffered; events after it are dropped and counted", async () => {
     const monitor = await fakeMonitor();
     const c = client(monitor.baseUrl, { batchSize: 100 });

@@ -20,6 +20,8 @@ export interface MonitorClientOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   requestTimeoutMs?: number;
+  /** Longest close() waits for the monitor before dropping what is still buffered (default 10000 ms). */
+  closeTimeoutMs?: number;
   /** Told of batches the server refused, events it rejected, and retries that ran out. */
   onError?: (error: Error) => void;
   fetch?: typeof fetch;
@@ -30,7 +32,7 @@ export interface MonitorClientStats {
   delivered: number;
   /** Events the server rejected as invalid, or in batches it refused (4xx). */
   rejected: number;
-  /** Events dropped, oldest first, because the buffer was full or the client was closed. */
+  /** Events dropped: the oldest when the buffer was full, and those left or recorded after close(). */
   dropped: number;
   /** Events waiting to be sent. */
   buffered: number;
@@ -51,6 +53,8 @@ export class MonitorClient {
   private readonly send: SendOptions;
   private readonly onError: (error: Error) => void;
   private readonly timer: NodeJS.Timeout;
+  private readonly closeTimeoutMs: number;
+  private readonly shutdown = new AbortController();
   private tail: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
   private closed = false;
@@ -71,6 +75,7 @@ export class MonitorClient {
       retryMaxMs: options.retryMaxMs ?? 30_000,
     };
     this.onError = options.onError ?? (() => {});
+    this.closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
     this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 5000);
     this.timer.unref();
   }
@@ -115,11 +120,17 @@ export class MonitorClient {
     return next;
   }
 
-  /** Stops the interval and sends what is buffered; later events are dropped. */
+  /**
+   * Stops the interval and sends what is buffered, giving up after closeTimeoutMs so a service's
+   * shutdown never hangs on an unreachable monitor; events left then, or recorded later, are dropped.
+   */
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.timer);
+    const deadline = setTimeout(() => this.shutdown.abort(), this.closeTimeoutMs);
     await this.flush();
+    clearTimeout(deadline);
+    this.droppedAfterClose += this.buffer.take(this.buffer.size).length;
   }
 
   private record(event: DistributiveOmit<MonitorEvent, "id" | "timestamp">, at = new Date()): void {
@@ -134,7 +145,7 @@ export class MonitorClient {
   private async drain(): Promise<void> {
     while (this.buffer.size > 0) {
       const batch = this.buffer.take(this.batchSize);
-      const outcome = await sendBatch(batch, this.send);
+      const outcome = await sendBatch(batch, this.send, this.shutdown.signal);
       if (outcome.kind === "sent") {
         this.noteResult(outcome.result, batch.length);
       } else if (outcome.kind === "refused") {

@@ -19,24 +19,27 @@ export type SendOutcome =
 
 type Attempt = SendOutcome | { kind: "retry"; message: string; retryAfterMs?: number };
 
-/** POSTs one batch, retrying network errors, 429 and 5xx with exponential backoff and jitter. */
-export async function sendBatch(events: MonitorEvent[], options: SendOptions): Promise<SendOutcome> {
+/**
+ * POSTs one batch, retrying network errors, 429 and 5xx with exponential backoff and jitter.
+ * Aborting `signal` (a shutdown deadline) ends the attempts at once.
+ */
+export async function sendBatch(events: MonitorEvent[], options: SendOptions, signal: AbortSignal): Promise<SendOutcome> {
   for (let attempt = 0; ; attempt++) {
-    const outcome = await attemptOnce(events, options);
+    const outcome = await attemptOnce(events, options, signal);
     if (outcome.kind !== "retry") return outcome;
-    if (attempt >= options.maxRetries) return { kind: "unavailable", message: outcome.message };
-    await sleep(outcome.retryAfterMs ?? backoffMs(attempt, options));
+    if (attempt >= options.maxRetries || signal.aborted) return { kind: "unavailable", message: outcome.message };
+    await sleep(outcome.retryAfterMs ?? backoffMs(attempt, options), signal);
   }
 }
 
-async function attemptOnce(events: MonitorEvent[], options: SendOptions): Promise<Attempt> {
+async function attemptOnce(events: MonitorEvent[], options: SendOptions, signal: AbortSignal): Promise<Attempt> {
   let response: Response;
   try {
     response = await options.fetch(options.endpoint, {
       method: "POST",
       headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json" },
       body: JSON.stringify({ events }),
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]),
     });
   } catch (error) {
     return { kind: "retry", message: `network error: ${error instanceof Error ? error.message : String(error)}` };
@@ -69,6 +72,16 @@ function backoffMs(attempt: number, { retryBaseMs, retryMaxMs }: SendOptions): n
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 }
