@@ -111,10 +111,13 @@ export class MonitorClient {
   flush(): Promise<void> {
     // A drain that has not started yet will see every event buffered so far: share it.
     if (this.queued) return this.queued;
-    const next = this.tail.then(() => {
-      this.queued = null;
-      return this.drain();
-    });
+    const next = this.tail
+      .then(() => {
+        this.queued = null;
+        return this.drain();
+      })
+      // Only a throwing onError can get here; it must not stop later flushes.
+      .catch(() => {});
     this.queued = next;
     this.tail = next;
     return next;

@@ -27,29 +27,36 @@ export async function sendBatch(events: MonitorEvent[], options: SendOptions, si
   for (let attempt = 0; ; attempt++) {
     const outcome = await attemptOnce(events, options, signal);
     if (outcome.kind !== "retry") return outcome;
-    if (attempt >= options.maxRetries || signal.aborted) return { kind: "unavailable", message: outcome.message };
+    if (attempt >= options.maxRetries) return { kind: "unavailable", message: outcome.message };
     await sleep(outcome.retryAfterMs ?? backoffMs(attempt, options), signal);
+    if (signal.aborted) return { kind: "unavailable", message: outcome.message };
   }
 }
 
-async function attemptOnce(events: MonitorEvent[], options: SendOptions, signal: AbortSignal): Promise<Attempt> {
-  let response: Response;
+async function attemptOnce(events: MonitorEvent[], options: SendOptions, shutdown: AbortSignal): Promise<Attempt> {
+  const request = new AbortController();
+  const timer = setTimeout(() => request.abort(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+  const abandon = () => request.abort(new Error("the client is closing"));
+  shutdown.addEventListener("abort", abandon, { once: true });
   try {
-    response = await options.fetch(options.endpoint, {
+    const response = await options.fetch(options.endpoint, {
       method: "POST",
       headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json" },
       body: JSON.stringify({ events }),
-      signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]),
+      signal: request.signal,
     });
+    if (response.ok) return { kind: "sent", result: (await response.json()) as IngestResult };
+    const message = `HTTP ${response.status}: ${await errorMessage(response)}`;
+    if (response.status === 429 || response.status >= 500) {
+      return { kind: "retry", message, retryAfterMs: retryAfterMs(response, options.retryMaxMs) };
+    }
+    return { kind: "refused", status: response.status, message };
   } catch (error) {
     return { kind: "retry", message: `network error: ${error instanceof Error ? error.message : String(error)}` };
+  } finally {
+    clearTimeout(timer);
+    shutdown.removeEventListener("abort", abandon);
   }
-  if (response.ok) return { kind: "sent", result: (await response.json()) as IngestResult };
-  const message = `HTTP ${response.status}: ${await errorMessage(response)}`;
-  if (response.status === 429 || response.status >= 500) {
-    return { kind: "retry", message, retryAfterMs: retryAfterMs(response, options.retryMaxMs) };
-  }
-  return { kind: "refused", status: response.status, message };
 }
 
 async function errorMessage(response: Response): Promise<string> {
