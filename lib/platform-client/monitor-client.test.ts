@@ -137,6 +137,16 @@ describe("shutdown", () => {
     expect(c.stats()).toEqual({ delivered: 0, rejected: 0, dropped: 2, buffered: 0 });
   });
 
+  test("close() also cuts short a request the monitor never answers", async () => {
+    const silent = http.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    servers.push(silent);
+    const c = client(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`, { retryBaseMs: 60_000, closeTimeoutMs: 50 });
+    c.orderCreated();
+    await c.close();
+    expect(c.stats()).toMatchObject({ delivered: 0, dropped: 1 });
+  });
+
   test("close() sends what is buffered; events after it are dropped and counted", async () => {
     const monitor = await fakeMonitor();
     const c = client(monitor.baseUrl, { batchSize: 100 });

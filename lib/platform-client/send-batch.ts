@@ -80,6 +80,7 @@ function backoffMs(attempt: number, { retryBaseMs, retryMaxMs }: SendOptions): n
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const wake = () => {
       clearTimeout(timer);
