@@ -6,7 +6,7 @@ import type { BackgroundService } from "../runtime/services";
 import { claimDueNotifications } from "./claim";
 import { type DeliverOptions, deliverNotification } from "./deliver";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS } from "./retry";
-import { CHANNELS, defaultNotifySettings } from "./settings";
+import { CHANNELS, channelReadiness, defaultNotifySettings } from "./settings";
 
 export const SEND_TIMEOUT_MS = 10_000;
 // Longer than a send can take (SEND_TIMEOUT_MS) plus recording its result.
@@ -90,6 +90,10 @@ export function createNotificationDispatcher(options: DispatcherOptions = {}): N
       loop = startLoop({ name: "Notification dispatcher", intervalMs: options.pollIntervalMs ?? 1000, firstRunAfterMs: 0, logger, run: async () => void (await startDue()) });
       wakers.add(wake);
       logger.info("Notification dispatcher started");
+      for (const channel of CHANNELS) {
+        const { enabled, missing } = channelReadiness(channel, settings);
+        if (enabled && missing.length) logger.warn(`${channel} alerts are enabled but not configured: set ${missing.join(", ")}`);
+      }
     },
     async stop() {
       wakers.delete(wake);
