@@ -4,6 +4,7 @@ import { onBurst } from "../monitoring/bursts";
 import { getLeadership } from "../monitoring/leadership";
 import { type Loop, startLoop } from "../runtime/loop";
 import type { BackgroundService } from "../runtime/services";
+import { createDatabaseOutageAlarm } from "./database-outage";
 import { runAlertEvaluation } from "./evaluation";
 
 /** Events of one burst arrive together; wait this long so one evaluation sees them all. */
@@ -15,6 +16,7 @@ export const BURST_DEBOUNCE_MS = 250;
  */
 export function createAlertEvaluatorService(): BackgroundService {
   const logger = getLogger("alerts");
+  const databaseOutage = createDatabaseOutageAlarm({ logger });
   let loop: Loop | undefined;
   let debounce: NodeJS.Timeout | undefined;
   let unsubscribe = () => {};
@@ -36,7 +38,9 @@ export function createAlertEvaluatorService(): BackgroundService {
         logger,
         run: async () => {
           burstPending = false;
-          if (getLeadership().isLeader()) await runAlertEvaluation();
+          if (!getLeadership().isLeader()) return;
+          await databaseOutage.check();
+          await runAlertEvaluation();
         },
       });
       unsubscribe = onBurst(() => {

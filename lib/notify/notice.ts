@@ -1,7 +1,7 @@
 import type { AlertSeverity, AlertStatus, Prisma, SystemAlert } from "../generated/prisma/client";
 
 export type AlertReason = "created" | "escalated" | "resolved";
-export type NoticeEvent = `alert.${AlertReason}` | "notification.test";
+export type NoticeEvent = `alert.${AlertReason}` | "notification.test" | "database.unreachable";
 
 /** The alert as a notification shows it: a snapshot taken when the notification was queued. */
 export interface AlertSnapshot {

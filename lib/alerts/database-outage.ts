@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { getConfig } from "../config";
+import { getLogger, type Logger } from "../logger";
+import { getProbeFailureStreaks } from "../monitoring/collector";
+import type { Notice } from "../notify/notice";
+import { type DirectResult, sendDirect } from "../notify/send-direct";
+import { UNREACHABLE_AFTER_FAILURES } from "./rules";
+
+interface OutageAlarmDeps {
+  failedProbes?: () => number;
+  send?: (notice: Notice) => Promise<DirectResult[]>;
+  appUrl?: string;
+  logger?: Logger;
+}
+
+export function databaseOutageNotice(failedProbes: number, appUrl: string, now = new Date()): Notice {
+  const message = `PostgreSQL failed its health probe ${failedProbes} times in a row (threshold ${UNREACHABLE_AFTER_FAILURES}); the alert will be recorded once it answers again`;
+  return {
+    event: "database.unreachable",
+    text: `[CRITICAL] Database unreachable: ${failedProbes} failed probes (threshold ${UNREACHABLE_AFTER_FAILURES})`,
+    alert: {
+      id: randomUUID(),
+      type: "DATABASE_UNREACHABLE",
+      severity: "CRITICAL",
+      status: "ACTIVE",
+      title: "Database unreachable",
+      message,
+      value: failedProbes,
+      threshold: UNREACHABLE_AFTER_FAILURES,
+      createdAt: now.toISOString(),
+      url: `${appUrl}/admin`,
+      isTest: false,
+    },
+  };
+}
+
+/**
+ * While PostgreSQL is down the DATABASE_UNREACHABLE alert cannot be stored, nor its notifications
+ * queued (the outbox is a table). This tells the channels directly, once per outage, so operators
+ * learn of the outage while it lasts rather than after it.
+ */
+export function createDatabaseOutageAlarm({ failedProbes = () => getProbeFailureStreaks().database, send = sendDirect, appUrl, logger = getLogger("alerts") }: OutageAlarmDeps = {}) {
+  let notified = false;
+  return {
+    async check(): Promise<void> {
+      const failures = failedProbes();
+      if (failures === 0) notified = false;
+      if (failures < UNREACHABLE_AFTER_FAILURES || notified) return;
+      notified = true;
+      const results = await send(databaseOutageNotice(failures, appUrl ?? getConfig().appUrl));
+      logger.warn("Database unreachable: notified the channels directly", { results });
+    },
+  };
+}
