@@ -15,6 +15,8 @@ export interface RecordEventsOptions {
   tracker?: MetricsTracker;
   now?: Date;
   retentionDays?: number;
+  /** Queues whose jobs are counted; queue names become metric labels, so unknown ones are refused. */
+  queues?: readonly string[];
 }
 
 interface ValidEvent {
@@ -29,12 +31,13 @@ interface ValidEvent {
 export async function recordEvents(events: unknown[], options: RecordEventsOptions = {}): Promise<IngestResult> {
   const now = options.now ?? new Date();
   const retentionDays = options.retentionDays ?? getConfig().monitoring.retentionDays;
+  const queues = new Set(options.queues ?? getConfig().monitoring.queues);
   const errors: RejectedEvent[] = [];
   const firstById = new Map<string, ValidEvent>();
   let duplicates = 0;
 
   events.forEach((raw, index) => {
-    const checked = validate(raw, now.getTime(), retentionDays);
+    const checked = validate(raw, now.getTime(), retentionDays, queues);
     if ("reason" in checked) errors.push({ index, id: idOf(raw), reason: checked.reason });
     else if (firstById.has(checked.event.id)) duplicates++;
     else firstById.set(checked.event.id, checked);
@@ -49,7 +52,7 @@ export async function recordEvents(events: unknown[], options: RecordEventsOptio
   return { accepted: claimed.size, rejected: errors.length, duplicates, errors };
 }
 
-function validate(raw: unknown, nowMs: number, retentionDays: number): ValidEvent | { reason: string } {
+function validate(raw: unknown, nowMs: number, retentionDays: number, queues: Set<string>): ValidEvent | { reason: string } {
   const parsed = ingestEvent.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -58,6 +61,7 @@ function validate(raw: unknown, nowMs: number, retentionDays: number): ValidEven
   const at = Date.parse(parsed.data.timestamp);
   if (at < nowMs - retentionDays * DAY_MS) return { reason: `timestamp: older than the retention window of ${retentionDays} days` };
   if (at > nowMs + MAX_FUTURE_MS) return { reason: "timestamp: more than 5 minutes in the future" };
+  if ("queue" in parsed.data && !queues.has(parsed.data.queue)) return { reason: `queue: ${parsed.data.queue} is not observed; add it to MONITORING_QUEUES` };
   return { event: parsed.data, at };
 }
 

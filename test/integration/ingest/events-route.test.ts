@@ -82,6 +82,7 @@ describe("each event is validated on its own", () => {
       { id: "e-old", type: "order.created", timestamp: ago(31 * 24 * 60 * MINUTE) },
       { id: "e-future", type: "order.created", timestamp: new Date(Date.now() + 6 * MINUTE).toISOString() },
       "not an event",
+      { id: "e-unobserved", type: "job.completed", queue: "made-up-queue", durationMs: 5, timestamp: ago(0) },
       { id: randomUUID(), type: "whatsapp.message", status: "failed", error: "number not on WhatsApp", timestamp: ago(0) },
       { id: randomUUID(), type: "job.failed", queue: "credit-score", durationMs: 950, error: "bureau timeout", timestamp: ago(MINUTE) },
       order(new Date(Date.now() + 4 * MINUTE).toISOString()),
@@ -89,7 +90,7 @@ describe("each event is validated on its own", () => {
     const response = await post({ events });
     expect(response.status).toBe(202);
     const result = await response.json();
-    expect(result).toMatchObject({ accepted: 4, rejected: 9, duplicates: 0 });
+    expect(result).toMatchObject({ accepted: 4, rejected: 10, duplicates: 0 });
     expect(result.errors.map((e: { index: number; id: string | null }) => [e.index, e.id])).toEqual([
       [1, "e-type"],
       [2, null],
@@ -100,6 +101,7 @@ describe("each event is validated on its own", () => {
       [7, "e-old"],
       [8, "e-future"],
       [9, null],
+      [10, "e-unobserved"],
     ]);
     const reasons = result.errors.map((e: { reason: string }) => e.reason);
     expect(reasons[0]).toContain("expected type order.created");
@@ -110,6 +112,7 @@ describe("each event is validated on its own", () => {
     expect(reasons[5]).toContain("ISO 8601");
     expect(reasons[6]).toBe("timestamp: older than the retention window of 30 days");
     expect(reasons[7]).toBe("timestamp: more than 5 minutes in the future");
+    expect(reasons[9]).toBe("queue: made-up-queue is not observed; add it to MONITORING_QUEUES");
 
     // The order 4 minutes ahead (clock drift) is accepted, and counts once its minute comes.
     const after = await getMetricsSnapshot();
