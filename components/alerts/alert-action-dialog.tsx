@@ -28,21 +28,15 @@ interface AlertActionDialogProps<Input> {
 export function AlertActionDialog<Input>({ action, pendingLabel, title, description, field, toInput, mutation, variant = "primary" }: AlertActionDialogProps<Input>) {
   const [text, setText] = useState("");
   const [missing, setMissing] = useState(false);
-  const { open, changeOpen, close } = useMutationDialog(mutation, () => setMissing(false));
+  const { open, changeOpen, send } = useMutationDialog(mutation, () => setMissing(false));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (mutation.isPending) return;
     if (field.required && !text.trim()) {
       setMissing(true);
       return;
     }
-    mutation.mutate(toInput(text.trim()), {
-      onSuccess: () => {
-        close();
-        setText("");
-      },
-    });
+    send(toInput(text.trim()), { onSuccess: () => setText("") });
   }
 
   return (

@@ -18,7 +18,11 @@ export function SeverityBadge({ severity }: { severity: AlertSeverity }) {
 }
 
 export function StatusBadge({ status }: { status: AlertStatus }) {
-  return <Badge tone={STATUS_TONE[status]}>{STATUS_LABEL[status]}</Badge>;
+  return (
+    <Badge tone={STATUS_TONE[status]} outline>
+      {STATUS_LABEL[status]}
+    </Badge>
+  );
 }
 
 export function TestBadge() {

@@ -50,7 +50,7 @@ export function AlertDetailView({ id }: { id: string }) {
       <Panel title="Details">
         <AlertFacts alert={alert} />
       </Panel>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Panel title="Timeline">
           <AlertTimeline events={timeline} />
         </Panel>

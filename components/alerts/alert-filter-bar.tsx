@@ -14,7 +14,7 @@ export function AlertFilterBar({ filters }: { filters: AlertFilters }) {
   const setParams = useSetSearchParams();
   const anySet = Object.values(filters).some((value) => value !== undefined);
   return (
-    <form role="search" aria-label="Filter alerts" className="grid grid-cols-2 items-end gap-3 md:grid-cols-5" onSubmit={(event) => event.preventDefault()}>
+    <form role="search" aria-label="Filter alerts" className="grid grid-cols-2 items-end gap-3 md:grid-cols-[repeat(4,minmax(0,1fr))_auto]" onSubmit={(event) => event.preventDefault()}>
       <SelectField label="Status" value={filters.status ?? ""} onChange={(event) => setParams({ status: event.target.value })}>
         <option value="">Any status</option>
         {STATUS_FILTERS.map((status) => (

@@ -23,7 +23,9 @@ export function DeliveryList({ deliveries, showChannel = true }: { deliveries: D
       {deliveries.map((delivery) => (
         <li key={delivery.id} className="flex flex-col gap-1 py-2.5 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:gap-3">
           <div className="flex shrink-0 items-center gap-2 sm:w-40">
-            <Badge tone={STATUS_TONE[delivery.status] ?? "muted"}>{delivery.status.toLowerCase()}</Badge>
+            <Badge tone={STATUS_TONE[delivery.status] ?? "muted"} outline>
+              {delivery.status.toLowerCase()}
+            </Badge>
             {showChannel && <span className="font-medium text-slate-800">{CHANNEL_LABEL[delivery.channel] ?? delivery.channel}</span>}
           </div>
           <div className="min-w-0 flex-1">

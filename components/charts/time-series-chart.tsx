@@ -3,7 +3,7 @@
 import { format } from "date-fns";
 import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartRow } from "@/lib/client-data/chart-rows";
-import { tickFormat, type TimeRange } from "@/lib/client-data/time-ranges";
+import { evenTicks, tickFormat, type TimeRange } from "@/lib/client-data/time-ranges";
 
 /** How one series is drawn. Colours are CSS variables from globals.css, never literals. */
 export interface SeriesSpec {
@@ -36,6 +36,7 @@ export interface TimeSeriesChartProps<K extends string> {
   emptyHint?: string;
 }
 
+const X_TICKS = 5;
 const THRESHOLD_COLOR = { warning: "var(--chart-threshold-warning)", critical: "var(--chart-threshold-critical)" } as const;
 const AXIS_TICK = { fontSize: 11, fill: "var(--chart-axis)" };
 
@@ -52,7 +53,8 @@ export function TimeSeriesChart<K extends string>({ rows, config, range, domain,
   }
   return (
     <div data-testid="chart">
-      <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+      <p className="sr-only">{summary(rows, keys, config, formatValue)}</p>
+      <ul aria-hidden className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
         {keys.map((key) => (
           <li key={key} className="flex items-center gap-1.5">
             <span aria-hidden className="inline-block h-2 w-3 rounded-sm" style={{ background: config[key].color }} />
@@ -62,8 +64,8 @@ export function TimeSeriesChart<K extends string>({ rows, config, range, domain,
       </ul>
       <ComposedChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-        <XAxis dataKey="t" type="number" scale="time" domain={domain} tickFormatter={(t: number) => format(t, tick)} tick={AXIS_TICK} minTickGap={28} tickLine={false} axisLine={false} />
-        <YAxis width={44} domain={[0, yMax ?? "auto"]} tickFormatter={formatValue} tick={AXIS_TICK} tickLine={false} axisLine={false} allowDecimals={false} />
+        <XAxis dataKey="t" type="number" domain={domain} ticks={evenTicks(domain, X_TICKS)} tickFormatter={(t: number) => format(t, tick)} tick={AXIS_TICK} minTickGap={28} tickLine={false} axisLine={false} />
+        <YAxis width={56} domain={[0, yMax ?? "auto"]} tickFormatter={formatValue} tick={AXIS_TICK} tickLine={false} axisLine={false} allowDecimals={false} />
         <Tooltip
           labelFormatter={(t) => format(Number(t), "d MMM yyyy, HH:mm")}
           formatter={(value, name) => [formatValue(Number(value)), config[name as K]?.label ?? String(name)]}
@@ -72,15 +74,28 @@ export function TimeSeriesChart<K extends string>({ rows, config, range, domain,
         {thresholds.map(({ value, level }) => (
           <ReferenceLine key={level} y={value} stroke={THRESHOLD_COLOR[level]} strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: `${level} ${formatValue(value)}`, position: "insideTopRight", fontSize: 10, fill: THRESHOLD_COLOR[level] }} />
         ))}
-        {keys.map((key) => drawSeries(key, config[key]))}
+        {keys.map((key) => drawSeries(key, config[key], rows.length < SPARSE_POINTS))}
       </ComposedChart>
     </div>
   );
 }
 
-function drawSeries(key: string, { kind, color, stackId, label }: SeriesSpec) {
+// What a screen reader hears instead of the picture: each series' latest and highest value.
+function summary<K extends string>(rows: ChartRow<K>[], keys: K[], config: SeriesConfig<K>, formatValue: (value: number) => string): string {
+  return keys
+    .map((key) => {
+      const values = rows.map((row) => row[key]).filter((value): value is NonNullable<typeof value> => value !== undefined);
+      return values.length ? `${config[key].label}: latest ${formatValue(values.at(-1)!)}, highest ${formatValue(Math.max(...values))}.` : `${config[key].label}: no samples.`;
+    })
+    .join(" ");
+}
+
+// With only a few samples a line is too short to see; its points are drawn instead.
+const SPARSE_POINTS = 3;
+
+function drawSeries(key: string, { kind, color, stackId, label }: SeriesSpec, showDots: boolean) {
   const common = { key, dataKey: key, name: key, stackId, isAnimationActive: false, "aria-label": label };
   if (kind === "bar") return <Bar {...common} fill={color} maxBarSize={12} />;
-  if (kind === "area") return <Area {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.15} strokeWidth={1.5} dot={false} connectNulls={false} />;
-  return <Line {...common} type="monotone" stroke={color} strokeWidth={1.5} dot={false} connectNulls={false} />;
+  if (kind === "area") return <Area {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.15} strokeWidth={1.5} dot={showDots} connectNulls={false} />;
+  return <Line {...common} type="monotone" stroke={color} strokeWidth={1.5} dot={showDots} connectNulls={false} />;
 }

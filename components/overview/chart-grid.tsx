@@ -15,6 +15,7 @@ import { Panel } from "../ui/panel";
 function ChartPanel({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
   return (
     <Panel
+      label={`${title} chart`}
       title={
         <>
           {title}
@@ -30,7 +31,7 @@ function ChartPanel({ title, note, children }: { title: string; note?: string; c
 /** The overview's eight charts; recharts loads with this module, after the first paint. */
 export default function ChartGrid({ input, thresholds }: { input: ChartInput; thresholds: Thresholds }) {
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       <ChartPanel title="Orders" note="per minute">
         <ChartOrders {...input} />
       </ChartPanel>

@@ -11,7 +11,7 @@ type Metrics = NonNullable<DashboardData["metrics"]>;
 export function KeyFigures({ metrics, thresholds }: { metrics: Metrics; thresholds: Thresholds }) {
   const { orders, whatsapp, jobs, api, database, system } = metrics;
   return (
-    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
       <FigureGroup title="Orders">
         <Figure label="Today" value={formatCount(orders.today)} />
         <Figure label="Last hour" value={formatCount(orders.lastHour)} level={levelOf(orders.lastHour, thresholds.orderRate)} />

@@ -10,7 +10,7 @@ const CHART_COUNT = 8;
 
 function ChartsLoading() {
   return (
-    <div role="status" aria-label="Loading charts" className="grid gap-4 md:grid-cols-2">
+    <div role="status" aria-label="Loading charts" className="grid grid-cols-1 gap-4 md:grid-cols-2">
       {Array.from({ length: CHART_COUNT }, (_, index) => (
         <Panel key={index}>
           <Skeleton className="h-[204px] w-full" />

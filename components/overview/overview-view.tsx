@@ -30,7 +30,7 @@ export function OverviewView({ thresholds }: { thresholds: Thresholds }) {
       )}
       {missing.length > 0 && <ErrorBanner title={`Some of the overview is unavailable: ${missing.join(", ")}`}>Its data source is not answering; see the health strip.</ErrorBanner>}
       {data ? <HealthStrip health={data.health} /> : <Skeleton className="h-[68px] w-full" />}
-      <div className="grid gap-6 xl:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="xl:order-2">
           <AlertFeed />
         </div>
@@ -43,7 +43,7 @@ export function OverviewView({ thresholds }: { thresholds: Thresholds }) {
 
 function FiguresLoading() {
   return (
-    <div role="status" aria-label="Loading key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+    <div role="status" aria-label="Loading key figures" className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
       {Array.from({ length: 6 }, (_, index) => (
         <Skeleton key={index} className="h-[104px] w-full" />
       ))}

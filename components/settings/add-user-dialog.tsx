@@ -10,16 +10,14 @@ import { useMutationDialog } from "../ui/use-mutation-dialog";
 
 export function AddUserDialog() {
   const add = useAddUser();
-  const { open, changeOpen, close } = useMutationDialog(add);
+  const { open, changeOpen, send } = useMutationDialog(add);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (add.isPending) return;
     const form = new FormData(event.currentTarget);
     const name = String(form.get("name")).trim();
-    add.mutate(
+    send(
       { email: String(form.get("email")).trim(), name: name || undefined, password: String(form.get("password")), role: form.get("role") === "ADMIN" ? "ADMIN" : "VIEWER" },
-      { onSuccess: close },
     );
   }
 

@@ -19,7 +19,7 @@ export function ChannelsPanel() {
     <Panel title="Notification channels">
       <QueryView query={overview} loading={<LoadingBlock label="Loading channels" rows={4} />} errorTitle="Could not load the channels">
         {({ channels }) => (
-          <div className="grid gap-4 lg:grid-cols-3">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
             {channels.map((channel) => (
               <ChannelCard key={channel.channel} channel={channel} />
             ))}

@@ -21,14 +21,13 @@ const EXPIRY_DAYS = { "": "Never", "30": "In 30 days", "90": "In 90 days", "365"
 /** Creates an API token and shows its secret once, with a copy button; closing forgets it. */
 export function CreateTokenDialog() {
   const create = useCreateToken();
-  const { open, changeOpen } = useMutationDialog(create);
+  const { open, changeOpen, send } = useMutationDialog(create);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (create.isPending) return;
     const form = new FormData(event.currentTarget);
     const days = Number(form.get("expiry"));
-    create.mutate({ name: String(form.get("name")).trim(), role: form.get("role") as TokenRole, expiresInDays: days || undefined });
+    send({ name: String(form.get("name")).trim(), role: form.get("role") as TokenRole, expiresInDays: days || undefined }, { keepOpen: true });
   }
 
   return (

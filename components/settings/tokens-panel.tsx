@@ -46,8 +46,10 @@ function TokenRow({ token }: { token: ApiToken }) {
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-medium text-slate-900">{token.name}</span>
-          <Badge tone="info">{token.role.toLowerCase()}</Badge>
-          <Badge tone={state.tone}>{state.label}</Badge>
+          <Badge tone="muted">{token.role.toLowerCase()}</Badge>
+          <Badge tone={state.tone} outline>
+            {state.label}
+          </Badge>
         </p>
         <p className="mt-0.5 text-xs text-slate-500">
           <code>{token.prefix}…</code> · created <RelativeTime value={token.createdAt} />

@@ -2,21 +2,28 @@
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { LOGIN_PATH } from "@/lib/auth/dashboard-paths";
+import { signOutOfDashboard } from "@/lib/client-data/sign-out";
 import { useSignedInUser } from "./principal-context";
 
 export function UserMenu() {
   const user = useSignedInUser();
   const router = useRouter();
   const [signingOut, setSigningOut] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   async function leave() {
     setSigningOut(true);
-    await signOut({ redirect: false }).catch(() => undefined);
-    router.replace(LOGIN_PATH);
-    router.refresh();
+    setFailed(false);
+    try {
+      await signOutOfDashboard();
+      router.replace(LOGIN_PATH);
+      router.refresh();
+    } catch {
+      setSigningOut(false);
+      setFailed(true);
+    }
   }
 
   return (
@@ -47,6 +54,11 @@ export function UserMenu() {
           >
             {signingOut ? "Signing out…" : "Sign out"}
           </Menu.Item>
+          {failed && (
+            <p role="alert" className="px-3 pb-2 text-xs text-critical">
+              Could not reach the server to sign out. Try again.
+            </p>
+          )}
         </Menu.Content>
       </Menu.Portal>
     </Menu.Root>

@@ -14,7 +14,7 @@ const METRICS = [
 /** CPU, memory and disk of one instance side by side; recharts loads with this module. */
 export default function InstanceCharts({ input, thresholds }: { input: ChartInput; thresholds: Thresholds }) {
   return (
-    <div className="grid gap-6 md:grid-cols-3">
+    <div className="grid grid-cols-1 gap-6 md:grid-cols-3">
       {METRICS.map(({ metric, title }) => (
         <figure key={metric} className="min-w-0">
           <figcaption className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</figcaption>

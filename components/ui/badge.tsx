@@ -14,9 +14,27 @@ const TONES: Record<Tone, string> = {
 
 const DOTS: Record<Tone, string> = { critical: "bg-critical", warning: "bg-warning", ok: "bg-ok", info: "bg-info", muted: "bg-slate-400" };
 
-export function Badge({ tone, children, dot = false, className }: { tone: Tone; children: ReactNode; dot?: boolean; className?: string }) {
+const OUTLINES: Record<Tone, string> = {
+  critical: "text-critical ring-critical/60",
+  warning: "text-warning ring-warning/60",
+  ok: "text-ok ring-ok/60",
+  info: "text-info ring-info/60",
+  muted: "text-slate-600 ring-slate-400",
+};
+
+/**
+ * A label in a meaning's colour. Severity and health use the filled pill; states (an alert's
+ * status, a token's) use the outlined shape, so two badges side by side never read alike.
+ */
+export function Badge({ tone, children, dot = false, outline = false, className }: { tone: Tone; children: ReactNode; dot?: boolean; outline?: boolean; className?: string }) {
   return (
-    <span className={cx("inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset", TONES[tone], className)}>
+    <span
+      className={cx(
+        "inline-flex items-center gap-1.5 px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        outline ? cx("rounded-md bg-white", OUTLINES[tone]) : cx("rounded-full", TONES[tone]),
+        className,
+      )}
+    >
       {dot && <span aria-hidden className={cx("size-1.5 rounded-full", DOTS[tone])} />}
       {children}
     </span>

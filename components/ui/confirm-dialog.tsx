@@ -21,7 +21,7 @@ interface ConfirmDialogProps<Input> {
 
 /** Asks before a destructive change; stays open with the reason when the server refuses it. */
 export function ConfirmDialog<Input>({ triggerLabel, triggerAriaLabel, title, description, confirmLabel, pendingLabel, mutation, input }: ConfirmDialogProps<Input>) {
-  const { open, changeOpen, close } = useMutationDialog(mutation);
+  const { open, changeOpen, send } = useMutationDialog(mutation);
   return (
     <Dialog
       open={open}
@@ -39,7 +39,7 @@ export function ConfirmDialog<Input>({ triggerLabel, triggerAriaLabel, title, de
         <Button onClick={() => changeOpen(false)} disabled={mutation.isPending}>
           Cancel
         </Button>
-        <Button variant="danger" disabled={mutation.isPending} onClick={() => mutation.mutate(input, { onSuccess: close })}>
+        <Button variant="danger" disabled={mutation.isPending} onClick={() => send(input)}>
           {mutation.isPending ? pendingLabel : confirmLabel}
         </Button>
       </div>

@@ -2,9 +2,9 @@ import type { ReactNode } from "react";
 import { cx } from "./cx";
 
 /** A titled card: every block of the dashboard sits in one. */
-export function Panel({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Panel({ title, label, actions, children, className }: { title?: ReactNode; label?: string; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={cx("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
+    <section aria-label={label} className={cx("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
       {(title || actions) && (
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
           {title && <h2 className="text-sm font-semibold text-slate-800">{title}</h2>}

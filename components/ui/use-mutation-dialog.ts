@@ -1,20 +1,39 @@
 "use client";
 
-import { useState } from "react";
+import type { UseMutationResult } from "@tanstack/react-query";
+import { useRef, useState } from "react";
 
 /**
- * Open state for a dialog that sends one request: it cannot be closed while the request is in
- * flight, and opens with the previous attempt's result cleared.
+ * State for a dialog that sends one request. `send` lets one request through at a time (a double
+ * click or Enter-then-click sends once, even before the pending state re-renders), the dialog
+ * cannot be closed while it is in flight, and it opens with the previous attempt cleared.
  */
-export function useMutationDialog(mutation: { isPending: boolean; reset: () => void }, onOpen?: () => void) {
+export function useMutationDialog<Input, Output>(mutation: UseMutationResult<Output, Error, Input>, onOpen?: () => void) {
   const [open, setOpen] = useState(false);
+  const inFlight = useRef(false);
+
   function changeOpen(next: boolean) {
-    if (mutation.isPending) return;
+    if (inFlight.current) return;
     if (next) {
       mutation.reset();
       onOpen?.();
     }
     setOpen(next);
   }
-  return { open, changeOpen, close: () => setOpen(false) };
+
+  function send(input: Input, { keepOpen = false, onSuccess }: { keepOpen?: boolean; onSuccess?: () => void } = {}) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    mutation.mutate(input, {
+      onSuccess: () => {
+        if (!keepOpen) setOpen(false);
+        onSuccess?.();
+      },
+      onSettled: () => {
+        inFlight.current = false;
+      },
+    });
+  }
+
+  return { open, changeOpen, send };
 }

@@ -14,6 +14,11 @@ export function readRange<const T extends TimeRange>(params: SearchParamsLike, a
   return oneOf(readParam(params, "range"), allowed) ?? DEFAULT_RANGE;
 }
 
+/** `count` evenly spaced times across [from, to], both ends included: the x axis labels. */
+export function evenTicks([from, to]: [number, number], count: number): number[] {
+  return Array.from({ length: count }, (_, index) => Math.round(from + ((to - from) * index) / (count - 1)));
+}
+
 /** Axis ticks: clock time within a day, the date beyond. */
 export function tickFormat(range: TimeRange): "HH:mm" | "d MMM" | "d MMM HH:mm" {
   if (RANGE_MS[range] <= 24 * HOUR_MS) return "HH:mm";

@@ -3,7 +3,11 @@ import type { ReactNode } from "react";
 /** The frame of the signed-out pages (sign-in and first-run setup). */
 export function AuthCard({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
   return (
-    <main className="flex min-h-screen items-center justify-center p-6">
+    <main className="flex min-h-screen flex-col items-center justify-center gap-6 p-6">
+      <p className="flex items-center gap-2 font-semibold text-slate-900">
+        <span aria-hidden className="flex size-8 items-center justify-center rounded-md bg-slate-900 text-white">K</span>
+        Khaacho Monitor
+      </p>
       <section aria-labelledby="auth-title" className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 id="auth-title" className="text-lg font-semibold">
           {title}
@@ -47,7 +51,7 @@ export function SubmitButton({ busy, label, busyLabel }: { busy: boolean; label:
     <button
       type="submit"
       disabled={busy}
-      className="w-full rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600/50 disabled:opacity-60"
+      className="w-full rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
     >
       {busy ? busyLabel : label}
     </button>

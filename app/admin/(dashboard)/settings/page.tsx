@@ -21,7 +21,7 @@ export default async function SettingsPage() {
       <Prefetched prefetch={(client) => Promise.all([prefetchNotifications(client), isAdmin && prefetchAccessLists(client)])}>
         <ChannelsPanel />
         {isAdmin && (
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <TokensPanel />
             <UsersPanel />
           </div>
