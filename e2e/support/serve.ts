@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { ADMIN, E2E_DATABASE_NAME, E2E_PORT, E2E_REDIS_URL, TEST_DATABASE_URL } from "./env";
+import { ADMIN, E2E_DATABASE_NAME, E2E_ORDER_RATE_THRESHOLD, E2E_PORT, E2E_REDIS_URL, TEST_DATABASE_URL } from "./env";
 
 const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
 await admin.connect();
@@ -32,6 +32,7 @@ const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], 
     MONITORING_COLLECT_INTERVAL: "2000",
     MONITORING_EVALUATION_INTERVAL: "2000",
     MONITORING_ALERT_COOLDOWN: "0",
+    MONITORING_ORDER_RATE_THRESHOLD: String(E2E_ORDER_RATE_THRESHOLD),
     LOG_DIR: "test-results/logs",
     DATA_DIR: "test-results/data",
   },
