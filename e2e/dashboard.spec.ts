@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { saveScreenshot, sendEvents, repeat, signIn, signOut } from "./support/dashboard";
+import { repeat, saveScreenshot, seedResolvedDrills, sendEvents, signIn, signOut } from "./support/dashboard";
 import { ADMIN, E2E_ORDER_RATE_THRESHOLD, VIEWER } from "./support/env";
 
 // One story, in order: the admin signs in, makes a token, sends traffic, handles the alert it
@@ -166,6 +166,19 @@ test("alert filters live in the URL and survive a reload", async ({ page }, test
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/admin\/alerts$/);
   await saveScreenshot(page, testInfo, "alerts");
+});
+
+test("the alert list pages through older alerts", async ({ page }) => {
+  await seedResolvedDrills(30);
+  await signIn(page, ADMIN);
+  await page.goto("/admin/alerts?type=TEST_ALERT&status=RESOLVED");
+  const rows = page.getByRole("list", { name: "Alerts" }).getByRole("listitem");
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toContainText("Archived drill 1");
+  await page.getByRole("button", { name: "Load older alerts" }).click();
+  await expect(rows.filter({ hasText: "Archived drill 30" })).toHaveCount(1);
+  expect(await rows.count()).toBeGreaterThan(25);
+  await expect(page.getByRole("button", { name: "Load older alerts" })).toHaveCount(0);
 });
 
 test("the system page charts CPU, memory and disk per instance over the chosen range", async ({ page }, testInfo) => {

@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, type Page, type TestInfo } from "@playwright/test";
+import pg from "pg";
+import { E2E_DATABASE_URL } from "./env";
 
 export const ARTIFACTS_DIR = path.join("e2e", "artifacts");
 
@@ -40,6 +42,22 @@ export async function sendEvents(request: APIRequestContext, token: string, even
   });
   expect(response.status()).toBe(202);
   expect(await response.json()).toMatchObject({ accepted: events.length });
+}
+
+/** Resolved drill alerts, one an hour back from now ("Archived drill 1" the newest), straight into the database. */
+export async function seedResolvedDrills(count: number): Promise<void> {
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO system_alerts (type, severity, status, title, message, is_test, created_at, last_seen_at, resolved_at, resolved_by, resolution)
+       SELECT 'TEST_ALERT', 'WARNING', 'RESOLVED', 'Archived drill ' || n, 'Seeded by the end-to-end suite', true, at, at, at, 'e2e', 'seeded'
+       FROM generate_series(1, $1::int) AS n, LATERAL (SELECT now() - make_interval(hours => n) AS at) AS times`,
+      [count],
+    );
+  } finally {
+    await client.end();
+  }
 }
 
 export function repeat<T>(count: number, item: T): T[] {

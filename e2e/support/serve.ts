@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { ADMIN, E2E_DATABASE_NAME, E2E_ORDER_RATE_THRESHOLD, E2E_PORT, E2E_REDIS_URL, TEST_DATABASE_URL } from "./env";
+import { ADMIN, E2E_DATABASE_NAME, E2E_DATABASE_URL, E2E_ORDER_RATE_THRESHOLD, E2E_PORT, E2E_REDIS_URL, TEST_DATABASE_URL } from "./env";
 
 const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
 await admin.connect();
@@ -15,16 +15,13 @@ const redis = new Redis(E2E_REDIS_URL);
 await redis.flushdb();
 redis.disconnect();
 
-const databaseUrl = new URL(TEST_DATABASE_URL);
-databaseUrl.pathname = `/${E2E_DATABASE_NAME}`;
-
 const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
   stdio: "inherit",
   env: {
     ...process.env,
     PORT: String(E2E_PORT),
     APP_URL: `http://127.0.0.1:${E2E_PORT}`,
-    DATABASE_URL: databaseUrl.toString(),
+    DATABASE_URL: E2E_DATABASE_URL,
     REDIS_URL: E2E_REDIS_URL,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
