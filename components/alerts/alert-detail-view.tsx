@@ -6,7 +6,7 @@ import { useAlertDetail } from "@/lib/client-data/use-alerts";
 import { EmptyState } from "../ui/empty-state";
 import { ErrorBanner } from "../ui/error-banner";
 import { Panel } from "../ui/panel";
-import { LoadingBlock, Skeleton } from "../ui/skeleton";
+import { Skeleton } from "../ui/skeleton";
 import { AlertActions } from "./alert-actions";
 import { SeverityBadge, StatusBadge, TestBadge } from "./alert-badges";
 import { AlertFacts } from "./alert-facts";
@@ -70,9 +70,7 @@ function DetailSkeleton() {
   return (
     <div className="space-y-6" role="status" aria-label="Loading alert">
       <Skeleton className="h-8 w-2/3" />
-      <Panel title="Details">
-        <LoadingBlock label="Loading details" rows={3} />
-      </Panel>
+      <Skeleton className="h-40 w-full" />
     </div>
   );
 }
