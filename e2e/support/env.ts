@@ -1,7 +1,7 @@
 // Services and credentials of the end-to-end server. Defaults match this machine's services.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
-export const E2E_DATABASE_NAME = "khaacho_e2e";
+export const E2E_DATABASE_NAME = `khaacho_e2e_${E2E_PORT}`;
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 export const E2E_DATABASE_URL = Object.assign(new URL(TEST_DATABASE_URL), { pathname: `/${E2E_DATABASE_NAME}` }).toString();
 export const E2E_REDIS_URL = `${process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379"}/14`;
