@@ -6,8 +6,12 @@ import { getConfig } from "./config";
 
 export type Logger = winston.Logger;
 
+// Constant for a process, so the terminal leaves them out; the files keep them for aggregation.
+const PROCESS_FIELDS = new Set(["service", "instance", "pid"]);
+
 const stdoutFormat = winston.format.printf(({ timestamp, level, message, component, ...meta }) => {
-  const rest = Object.keys(meta).length ? ` ${JSON.stringify(meta)}` : "";
+  const fields = Object.entries(meta).filter(([key]) => !PROCESS_FIELDS.has(key));
+  const rest = fields.length ? ` ${JSON.stringify(Object.fromEntries(fields))}` : "";
   return `${timestamp} ${level.padEnd(5)} ${component ? `[${component}] ` : ""}${message}${rest}`;
 });
 
@@ -29,7 +33,7 @@ function createLogger(): Logger {
   return winston.createLogger({
     level: config.logLevel,
     format: winston.format.combine(winston.format.timestamp(), winston.format.errors({ stack: true })),
-    defaultMeta: { instance: config.instance, pid: process.pid },
+    defaultMeta: { service: "khaacho-monitoring", instance: config.instance, pid: process.pid },
     transports: [
       new winston.transports.Console({ format: stdoutFormat }),
       dailyFile(config.logDir, "combined"),

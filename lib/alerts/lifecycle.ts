@@ -4,6 +4,7 @@ import type { AlertStatus, Prisma, SystemAlert } from "../generated/prisma/clien
 import { ConflictError, NotFoundError } from "../http/errors";
 import { enqueueAlertNotifications } from "../notify/enqueue";
 import { wakeDispatcher } from "../notify/dispatcher";
+import { logAlertChange } from "./alert-log";
 import { TEST_ALERT_TYPE } from "./alert-types";
 import { recordAlertEvent } from "./events";
 import { isOpenAlertConflict } from "./open-alert-guard";
@@ -28,7 +29,7 @@ function principalDetails(principal: Principal): Prisma.InputJsonObject {
 export async function acknowledgeAlert(id: string, { acknowledgedBy, notes }: AcknowledgeInput, principal: Principal): Promise<SystemAlert> {
   const actor = acknowledgedBy ?? principal.name;
   const at = new Date();
-  return getDb().$transaction(async (tx) => {
+  const acknowledged = await getDb().$transaction(async (tx) => {
     const [alert] = await tx.systemAlert.updateManyAndReturn({
       where: { id, status: "ACTIVE" },
       data: { status: "ACKNOWLEDGED", acknowledgedAt: at, acknowledgedBy: actor, acknowledgedNotes: notes ?? null },
@@ -37,6 +38,8 @@ export async function acknowledgeAlert(id: string, { acknowledgedBy, notes }: Ac
     await recordAlertEvent(tx, id, "acknowledged", actor, at, { ...(notes ? { notes } : {}), ...principalDetails(principal) });
     return alert;
   });
+  logAlertChange("acknowledged", acknowledged, actor);
+  return acknowledged;
 }
 
 /** ACTIVE or ACKNOWLEDGED → RESOLVED. Of concurrent calls one wins; the others get a ConflictError. */
@@ -48,6 +51,7 @@ export async function resolveAlert(id: string, { resolvedBy, resolution }: Resol
     return resolved;
   });
   wakeDispatcher();
+  logAlertChange("resolved", alert, actor);
   return alert;
 }
 
@@ -79,6 +83,7 @@ export async function raiseTestAlert(principal: Principal): Promise<SystemAlert>
       return created;
     });
     wakeDispatcher();
+    logAlertChange("created", alert, principal.name);
     return alert;
   } catch (error) {
     // A concurrent drill won the race for system_alerts_one_open_per_type.

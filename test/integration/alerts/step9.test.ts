@@ -59,4 +59,11 @@ test("Step 9: three orders raise HIGH_ORDER_CREATION_RATE at once; acknowledge, 
   const combined = fs.readdirSync(context.logDir).filter((name) => name.startsWith("combined-"));
   const lines = combined.flatMap((name) => fs.readFileSync(path.join(context.logDir, name), "utf8").trim().split("\n")).map((line) => JSON.parse(line));
   expect(lines.filter((line) => line.message === "Alert evaluator started")).toHaveLength(1);
+  // Step 11: the alert's life is in the combined log, marked as the monitoring service's.
+  const alertSteps = lines.filter((line) => line.message.startsWith("Alert ") && line.alertId);
+  expect(alertSteps.map((line) => [line.message, line.actor, line.service])).toEqual([
+    ["Alert created: HIGH_ORDER_CREATION_RATE", "system", "khaacho-monitoring"],
+    ["Alert acknowledged: HIGH_ORDER_CREATION_RATE", "admin", "khaacho-monitoring"],
+    ["Alert resolved: HIGH_ORDER_CREATION_RATE", "admin", "khaacho-monitoring"],
+  ]);
 });
