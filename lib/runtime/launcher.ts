@@ -22,8 +22,9 @@ export function configOrExit(): Config {
   }
 }
 
+// Next.js reports usage to its servers by default; a monitoring server, often air-gapped, should not.
 function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env, stdio: "inherit" });
+  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: "inherit" });
 }
 
 function exitCode(child: ChildProcess): Promise<number> {
