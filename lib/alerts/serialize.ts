@@ -1,4 +1,5 @@
 import type { AlertEvent, Notification, SystemAlert } from "../generated/prisma/client";
+import { maskRecipient } from "../notify/deliveries";
 
 // The API's JSON for alerts: camelCase, ISO 8601 dates, null for absent values.
 
@@ -40,7 +41,7 @@ export function notificationJson(notification: Notification) {
   return {
     id: notification.id,
     channel: notification.channel,
-    recipient: notification.recipient,
+    recipient: maskRecipient(notification.channel, notification.recipient),
     reason: notification.reason,
     status: notification.status,
     attempts: notification.attempts,

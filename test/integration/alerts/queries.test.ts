@@ -108,6 +108,7 @@ describe("getAlertDetail", () => {
   test("returns the alert with its timeline oldest first and its notifications", async () => {
     const alert = await getDb().systemAlert.create({ data: { type: "HIGH_MEMORY_USAGE", severity: "WARNING", title: "High memory usage", message: "m", value: 88, threshold: 80 } });
     await getDb().notification.create({ data: { alertId: alert.id, channel: "EMAIL", recipient: "ops@khaacho.com", reason: "created" } });
+    await getDb().notification.create({ data: { alertId: alert.id, channel: "SMS", recipient: "+9779812345678", reason: "created" } });
     await acknowledgeAlert(alert.id, { notes: "looking" }, admin);
     await resolveAlert(alert.id, { resolution: "restarted" }, admin);
 
@@ -116,6 +117,7 @@ describe("getAlertDetail", () => {
     expect(detail.timeline.map((event) => event.kind)).toEqual(["acknowledged", "resolved"]);
     expect(detail.notifications.map((notification) => [notification.channel, notification.reason])).toEqual([
       ["EMAIL", "created"],
+      ["SMS", "created"],
       ["WEBHOOK", "resolved"],
     ]);
 
@@ -126,6 +128,8 @@ describe("getAlertDetail", () => {
     expect(json.timeline[0]).toMatchObject({ kind: "acknowledged", actor: admin.name, details: { notes: "looking" } });
     expect(json.notifications[0]).toMatchObject({ channel: "EMAIL", recipient: "ops@khaacho.com", status: "PENDING", attempts: 0, sentAt: null });
     expect(json.notifications[0]).not.toHaveProperty("payload");
+    // Viewers read the detail too: phone numbers keep their middle hidden.
+    expect(json.notifications[1].recipient).toBe("+977•••••••678");
     await getDb().systemAlert.delete({ where: { id: alert.id } });
   });
 
