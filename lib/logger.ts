@@ -54,14 +54,30 @@ export function getLogger(component: string): Logger {
   return rootLogger().child({ component });
 }
 
-/** Flushes file transports; call before the process exits. */
+/** Flushes the log files to disk; call before the process exits. */
 export async function closeLogger(): Promise<void> {
   const logger = globalForLogger.khaachoLogger;
   if (!logger) return;
-  const finished = new Promise<void>((resolve) => logger.on("finish", () => resolve()));
-  logger.end();
-  await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 1000))]);
   globalForLogger.khaachoLogger = undefined;
+  const flushed = (async () => {
+    await new Promise<void>((resolve) => {
+      logger.once("finish", () => resolve());
+      logger.end();
+    });
+    // The logger's finish only means each line reached its transport; a daily file's close()
+    // signals (with another finish) once its stream has written everything.
+    const files = logger.transports.filter((transport) => transport instanceof DailyRotateFile);
+    await Promise.all(
+      files.map(
+        (file) =>
+          new Promise<void>((resolve) => {
+            file.once("finish", () => resolve());
+            file.close?.();
+          }),
+      ),
+    );
+  })();
+  await Promise.race([flushed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
 }
 
 /**
