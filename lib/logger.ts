@@ -59,22 +59,16 @@ export async function closeLogger(): Promise<void> {
   const logger = globalForLogger.khaachoLogger;
   if (!logger) return;
   globalForLogger.khaachoLogger = undefined;
+  const files = logger.transports.filter((transport) => transport instanceof DailyRotateFile);
   const flushed = (async () => {
     await new Promise<void>((resolve) => {
       logger.once("finish", () => resolve());
       logger.end();
     });
-    // The logger's finish only means each line reached its transport; a daily file's close()
-    // signals (with another finish) once its stream has written everything.
-    const files = logger.transports.filter((transport) => transport instanceof DailyRotateFile);
+    // The logger's finish only means each line reached its transport (and it has let go of them):
+    // the daily files' own streams may still hold the last lines until they are ended.
     await Promise.all(
-      files.map(
-        (file) =>
-          new Promise<void>((resolve) => {
-            file.once("finish", () => resolve());
-            file.close?.();
-          }),
-      ),
+      files.map((file) => new Promise<void>((resolve) => (file as unknown as { logStream: NodeJS.WritableStream }).logStream.end(() => resolve()))),
     );
   })();
   await Promise.race([flushed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
