@@ -4,7 +4,7 @@ export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_DATABASE_NAME = `khaacho_e2e_${E2E_PORT}`;
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 export const E2E_DATABASE_URL = Object.assign(new URL(TEST_DATABASE_URL), { pathname: `/${E2E_DATABASE_NAME}` }).toString();
-export const E2E_REDIS_URL = `${process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379"}/14`;
+export const E2E_REDIS_URL = process.env.E2E_REDIS_URL ?? `${process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379"}/14`;
 export const ADMIN = { email: "admin@khaacho.test", password: "correct-horse-battery" };
 export const VIEWER = { email: "viewer@khaacho.test", password: "viewer-password-123" };
 /** The e2e server's order rule: more orders than this in an hour raise HIGH_ORDER_CREATION_RATE. */
