@@ -1,14 +1,11 @@
 import { z } from "zod";
+import { instant, pageCursor, pageLimit } from "../http/query-fields";
 import { ALERT_TYPES } from "./alert-types";
 
 // Input of the alert routes, validated by route(): a bad value is a 400 naming the field.
 
 const ALERT_STATUSES = ["ACTIVE", "ACKNOWLEDGED", "RESOLVED"] as const;
 const ALERT_SEVERITIES = ["WARNING", "CRITICAL"] as const;
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
-const PAGE_SIZE_ERROR = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
 
 /** ?status=ACTIVE,ACKNOWLEDGED: one value or several, comma-separated. */
 function oneOrMore<const T extends readonly [string, ...string[]]>(values: T) {
@@ -17,11 +14,6 @@ function oneOrMore<const T extends readonly [string, ...string[]]>(values: T) {
     .transform((text) => text.split(",").map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values, { error: `expected one or more of ${values.join(", ")}, comma-separated` })).min(1));
 }
-
-/** An ISO 8601 time with offset, or a date (midnight UTC). */
-const instant = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "expected an ISO 8601 date or time, e.g. 2026-02-08T10:00:00Z" })
-  .transform((text) => new Date(text));
 
 /** Empty text counts as absent, so a form's blank field does not fail validation. */
 function optionalText(max: number) {
@@ -35,8 +27,8 @@ export const alertListQuery = z
     severity: oneOrMore(ALERT_SEVERITIES).optional(),
     from: instant.optional(),
     to: instant.optional(),
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce.number({ error: PAGE_SIZE_ERROR }).int(PAGE_SIZE_ERROR).min(1, PAGE_SIZE_ERROR).max(MAX_PAGE_SIZE, PAGE_SIZE_ERROR).default(DEFAULT_PAGE_SIZE),
+    cursor: pageCursor.optional(),
+    limit: pageLimit,
   })
   .refine(({ from, to }) => !from || !to || from < to, { error: "from must be before to", path: ["from"] });
 

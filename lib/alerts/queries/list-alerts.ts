@@ -1,7 +1,8 @@
 import { getDb } from "../../db/client";
 import type { Prisma, SystemAlert } from "../../generated/prisma/client";
-import { decodeCursor, encodeCursor } from "../cursor";
-import { type AlertListQuery, DEFAULT_PAGE_SIZE } from "../schemas";
+import { decodeCursor, encodeCursor } from "../../http/page-cursor";
+import { DEFAULT_PAGE_SIZE } from "../../http/query-fields";
+import type { AlertListQuery } from "../schemas";
 
 export type AlertFilters = Partial<AlertListQuery>;
 
@@ -19,10 +20,10 @@ export async function listAlerts({ status, type, severity, from, to, cursor, lim
     ...(type && { type: { in: type } }),
     ...(severity && { severity: { in: severity } }),
     createdAt: { ...(from && { gte: from }), ...(to && { lt: to }) },
-    ...(after && { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }),
+    ...(after && { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }),
   };
   const rows = await getDb().systemAlert.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1 });
   const alerts = rows.slice(0, limit);
   const last = alerts.at(-1);
-  return { alerts, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return { alerts, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
 }
