@@ -39,7 +39,7 @@ export function firstAdminService(): BackgroundService {
 export async function createConfiguredAdmin(db: Db, email: string, password: string): Promise<UserView | null> {
   if (await hasAnyUser(db)) return null;
   try {
-    const admin = await createFirstAdmin(db, { email, password });
+    const admin = await createFirstAdmin(db, { email, password }, "ADMIN_EMAIL");
     getLogger("auth").info(`Created the first admin account ${admin.email} from ADMIN_EMAIL`);
     return admin;
   } catch (error) {

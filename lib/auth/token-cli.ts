@@ -24,7 +24,7 @@ export async function createTokenFromCommandLine(argv: string[]): Promise<number
   let token: string | null = null;
   try {
     await migrateUp(database.url);
-    const created = await createApiToken(db, input);
+    const created = await createApiToken(db, input, { actor: "npm run token:create" });
     const { name, role, expiresAt } = created.apiToken;
     console.log(`Created API token "${name}" with role ${role}, ${expiresAt ? `expiring ${expiresAt.toISOString()}` : "not expiring"}.`);
     console.log("It is shown only now; send it as: Authorization: Bearer <token>");

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { NotFoundError } from "../http/errors";
@@ -45,23 +46,34 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** What the audit log calls a token: its name and shown prefix, readable and unique enough. */
+function auditTarget(token: Pick<ApiTokenView, "name" | "prefix">): string {
+  return `${token.name} (${token.prefix}…)`;
+}
+
 export async function createApiToken(
   db: Db,
   input: NewTokenInput,
-  { createdById, now = new Date() }: { createdById?: string; now?: Date } = {},
+  // The command line and test fixtures act as "system"; routes pass the signed-in principal's name.
+  { actor = "system", createdById, now = new Date() }: { actor?: string; createdById?: string; now?: Date } = {},
 ): Promise<CreatedApiToken> {
   const { name, role, expiresInDays } = newTokenInput.parse(input);
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const apiToken = await db.apiToken.create({
-    data: {
-      name,
-      role,
-      tokenHash: hashToken(token),
-      prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
-      expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * DAY_MS) : null,
-      createdById,
-    },
-    select: tokenView,
+  const apiToken = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        name,
+        role,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
+        expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * DAY_MS) : null,
+        createdById,
+      },
+      select: tokenView,
+    });
+    const { id, prefix, expiresAt } = created;
+    await recordAudit(tx, { actor, action: "token.create", target: auditTarget(created), after: { id, name, role, prefix, expiresAt } });
+    return created;
   });
   return { token, apiToken };
 }
@@ -70,12 +82,15 @@ export function listApiTokens(db: Db): Promise<ApiTokenView[]> {
   return db.apiToken.findMany({ select: tokenView, orderBy: { createdAt: "desc" } });
 }
 
-/** Revokes a token for good; revoking it again keeps the first revocation time. */
-export async function revokeApiToken(db: Db, id: string, now = new Date()): Promise<ApiTokenView> {
-  await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
-  const token = await db.apiToken.findUnique({ where: { id }, select: tokenView });
-  if (!token) throw new NotFoundError(`API token ${id} does not exist`);
-  return token;
+/** Revokes a token for good; revoking it again keeps the first revocation time (and audits nothing). */
+export async function revokeApiToken(db: Db, id: string, { actor, now = new Date() }: { actor: string; now?: Date }): Promise<ApiTokenView> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+    const token = await tx.apiToken.findUnique({ where: { id }, select: tokenView });
+    if (!token) throw new NotFoundError(`API token ${id} does not exist`);
+    if (count === 1) await recordAudit(tx, { actor, action: "token.revoke", target: auditTarget(token), before: { revokedAt: null }, after: { revokedAt: now } });
+    return token;
+  });
 }
 
 /**

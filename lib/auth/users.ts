@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import type { Prisma, UserRole } from "../generated/prisma/client";
 import { ConflictError, NotFoundError } from "../http/errors";
@@ -32,43 +33,66 @@ export async function hasAnyUser(db: Db): Promise<boolean> {
   return (await db.user.count()) > 0;
 }
 
-export async function createUser(db: Db, input: NewUserInput): Promise<UserView> {
+/** `actor`: the signed-in principal's name (a user's email or a token's name), recorded in the audit log. */
+export async function createUser(db: Db, input: NewUserInput, actor: string): Promise<UserView> {
   const { email, name, password, role } = newUserInput.parse(input);
+  const passwordHash = await hashPassword(password);
   try {
-    return await db.user.create({ data: { email, name, role, passwordHash: await hashPassword(password) }, select: userView });
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email, name, role, passwordHash }, select: userView });
+      await recordUserCreated(tx, user, actor);
+      return user;
+    });
   } catch (error) {
     if ((error as { code?: unknown }).code === "P2002") throw new ConflictError(`A user with email ${email} already exists`);
     throw error;
   }
 }
 
-/** Creates the first admin, only while no user exists (setup form and ADMIN_EMAIL); 409 otherwise. */
-export async function createFirstAdmin(db: Db, input: Omit<NewUserInput, "role">): Promise<UserView> {
+/**
+ * Creates the first admin, only while no user exists (setup form and ADMIN_EMAIL); 409 otherwise.
+ * Without an `actor`, the new admin is recorded as creating their own account (the setup form).
+ */
+export async function createFirstAdmin(db: Db, input: Omit<NewUserInput, "role">, actor?: string): Promise<UserView> {
   const parsed = firstAdminInput.parse(input);
   // Hashing is slow; done before taking the lock so concurrent attempts queue only for the check.
   const passwordHash = await hashPassword(parsed.password);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK}::bigint)`;
     if ((await tx.user.count()) > 0) throw new ConflictError("Setup is already complete: an account exists");
-    return tx.user.create({ data: { email: parsed.email, name: parsed.name, role: "ADMIN", passwordHash }, select: userView });
+    const user = await tx.user.create({ data: { email: parsed.email, name: parsed.name, role: "ADMIN", passwordHash }, select: userView });
+    await recordUserCreated(tx, user, actor ?? user.email);
+    return user;
   });
 }
 
-export async function changeUserRole(db: Db, id: string, role: UserRole): Promise<UserView> {
+export async function changeUserRole(db: Db, id: string, role: UserRole, actor: string): Promise<UserView> {
   return db.$transaction(async (tx) => {
     const user = await findOrThrow(tx, id);
-    if (user.role === "ADMIN" && role !== "ADMIN") await refuseIfLastAdmin(tx, id, "demote");
-    return tx.user.update({ where: { id }, data: { role }, select: userView });
+    if (user.role === role) return user;
+    if (user.role === "ADMIN") await refuseIfLastAdmin(tx, id, "demote");
+    const changed = await tx.user.update({ where: { id }, data: { role }, select: userView });
+    await recordAudit(tx, { actor, action: "user.role_change", target: user.email, before: { role: user.role }, after: { role } });
+    return changed;
   });
 }
 
-export async function removeUser(db: Db, id: string): Promise<UserView> {
+export async function removeUser(db: Db, id: string, actor: string): Promise<UserView> {
   return db.$transaction(async (tx) => {
     const user = await findOrThrow(tx, id);
     if (user.role === "ADMIN") await refuseIfLastAdmin(tx, id, "remove");
     await tx.user.delete({ where: { id } });
+    await recordAudit(tx, { actor, action: "user.remove", target: user.email, before: auditedUser(user) });
     return user;
   });
+}
+
+function recordUserCreated(tx: Prisma.TransactionClient, user: UserView, actor: string): Promise<void> {
+  return recordAudit(tx, { actor, action: "user.create", target: user.email, after: auditedUser(user) });
+}
+
+function auditedUser({ id, email, name, role }: UserView) {
+  return { id, email, name, role };
 }
 
 /** The principal of a signed-in user, read afresh so a removed or demoted account takes effect at once. */

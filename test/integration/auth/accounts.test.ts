@@ -90,14 +90,14 @@ describe("user management", () => {
     const demote = await call(userRoute.PATCH, { method: "PATCH", token, params: { id: onlyAdmin.id }, body: { role: "VIEWER" } });
     expect(demote.status).toBe(409);
     expect((await demote.json()).error.message).toMatch(/last admin/);
-    await expect(removeUser(db, onlyAdmin.id)).rejects.toThrow(/last admin/);
+    await expect(removeUser(db, onlyAdmin.id, "users-admin")).rejects.toThrow(/last admin/);
     expect(await db.user.count({ where: { role: "ADMIN" } })).toBe(1);
   });
 
   test("demoting the last two admins at once leaves one admin", async () => {
-    const second = await createUser(db, { email: "second-admin@example.com", password: "second-admin-pw", role: "ADMIN" });
+    const second = await createUser(db, { email: "second-admin@example.com", password: "second-admin-pw", role: "ADMIN" }, "users-admin");
     const [first] = await db.user.findMany({ where: { role: "ADMIN", NOT: { id: second.id } } });
-    const results = await Promise.allSettled([changeUserRole(db, first.id, "VIEWER"), changeUserRole(db, second.id, "VIEWER")]);
+    const results = await Promise.allSettled([changeUserRole(db, first.id, "VIEWER", "users-admin"), changeUserRole(db, second.id, "VIEWER", "users-admin")]);
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await db.user.count({ where: { role: "ADMIN" } })).toBe(1);
   });

@@ -138,6 +138,7 @@ describe("npm run token:create", () => {
     expect(response.status).toBe(200);
     const { tokens } = await response.json();
     expect(tokens.find((listed: { name: string }) => listed.name === "ci")).toMatchObject({ role: "ADMIN", expiresAt: expect.any(String) });
+    expect(await db.auditLog.count({ where: { action: "token.create", actor: "npm run token:create", target: { startsWith: "ci (" } } })).toBe(1);
   });
 
   test("refuses a bad role with usage help", async () => {

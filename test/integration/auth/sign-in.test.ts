@@ -96,9 +96,9 @@ describe("a dashboard session cookie", () => {
     const user = await account("grace@example.com", "ADMIN");
     const cookie = await cookieFor(user.id);
     expect((await call(usersRoute.GET, { headers: { cookie } })).status).toBe(200);
-    await changeUserRole(db, user.id, "VIEWER");
+    await changeUserRole(db, user.id, "VIEWER", "keeper@example.com");
     expect((await call(usersRoute.GET, { headers: { cookie } })).status).toBe(403);
-    await removeUser(db, user.id);
+    await removeUser(db, user.id, "keeper@example.com");
     expect((await call(usersRoute.GET, { headers: { cookie } })).status).toBe(401);
   });
 

@@ -8,6 +8,9 @@ export const GET = route({ role: "ADMIN" }, async () => ({ tokens: await listApi
 
 /** Answers with the token itself: the only time it is ever shown. */
 export const POST = route({ role: "ADMIN", body: newTokenInput }, async ({ body, principal }) => {
-  const created = await createApiToken(getDb(), body, { createdById: principal.kind === "user" ? principal.id : undefined });
+  const created = await createApiToken(getDb(), body, {
+    actor: principal.name,
+    createdById: principal.kind === "user" ? principal.id : undefined,
+  });
   return Response.json(created, { status: 201 });
 });

@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "ADMIN" }, async () => ({ users: await listUsers(getDb()) }));
 
-export const POST = route({ role: "ADMIN", body: newUserInput }, async ({ body }) =>
-  Response.json({ user: await createUser(getDb(), body) }, { status: 201 }),
+export const POST = route({ role: "ADMIN", body: newUserInput }, async ({ body, principal }) =>
+  Response.json({ user: await createUser(getDb(), body, principal.name) }, { status: 201 }),
 );

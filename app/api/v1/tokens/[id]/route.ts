@@ -5,4 +5,6 @@ import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = route({ role: "ADMIN", params: idParams }, async ({ params }) => ({ token: await revokeApiToken(getDb(), params.id) }));
+export const DELETE = route({ role: "ADMIN", params: idParams }, async ({ params, principal }) => ({
+  token: await revokeApiToken(getDb(), params.id, { actor: principal.name }),
+}));
