@@ -1,8 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import { boundedText, toAuditJson } from "./audit-json";
-
-export const MAX_ACTOR_LENGTH = 320;
-export const MAX_TARGET_LENGTH = 300;
+import { MAX_ACTOR_LENGTH, MAX_TARGET_LENGTH } from "./limits";
 const ACTION = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 const MAX_ACTION_LENGTH = 64;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { instant, pageCursor, pageLimit, plainText } from "../http/query-fields";
-import { MAX_ACTOR_LENGTH } from "./record";
+import { MAX_ACTOR_LENGTH } from "./limits";
 
 /** Empty text counts as absent, so a form's blank filter does not fail validation. */
 const blankAsAbsent = (text: unknown) => (typeof text === "string" && !text.trim() ? undefined : text);

@@ -6,6 +6,8 @@ import { getAlertDetail } from "../alerts/queries/get-alert-detail";
 import { listAlerts } from "../alerts/queries/list-alerts";
 import { alertListQuery as alertListQuerySchema } from "../alerts/schemas";
 import { alertDetailJson, alertPageJson } from "../alerts/serialize";
+import { listAuditEntries } from "../audit/list-audit-entries";
+import { auditListQuery } from "../audit/schemas";
 import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
 import { getDb } from "../db/client";
@@ -16,6 +18,8 @@ import { listDeliveries } from "../notify/deliveries";
 import { getChannelsOverview } from "../notify/overview";
 import { type AlertFilters, alertListQuery } from "./alert-filters";
 import { ALERT_PAGE_SIZE, alertKeys, alertListPaging, FEED_QUERY } from "./alert-keys";
+import type { AuditFilters } from "./audit-filters";
+import { type AuditPage, auditKeys, auditPaging, auditQuery } from "./audit-keys";
 import { dashboardKeys, systemKeys } from "./dashboard-keys";
 import { asJson } from "./json";
 import { settingsKeys } from "./settings-keys";
@@ -64,4 +68,13 @@ export function prefetchAccessLists(client: QueryClient): Promise<unknown> {
     client.prefetchQuery({ queryKey: settingsKeys.tokens(), queryFn: async () => ({ tokens: asJson(await listApiTokens(getDb())) }) }),
     client.prefetchQuery({ queryKey: settingsKeys.users(), queryFn: async () => ({ users: asJson(await listUsers(getDb())) }) }),
   ]);
+}
+
+/** The audit log's first page: only an admin's page asks (the API refuses anyone else). */
+export function prefetchAuditLog(client: QueryClient, filters: AuditFilters): Promise<void> {
+  return client.prefetchInfiniteQuery({
+    queryKey: auditKeys.list(filters),
+    queryFn: async (): Promise<AuditPage> => asJson(await listAuditEntries(getDb(), auditListQuery.parse(auditQuery(filters)))),
+    ...auditPaging,
+  });
 }

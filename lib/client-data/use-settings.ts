@@ -2,6 +2,7 @@
 
 import { type QueryKey, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "./api-fetch";
+import { auditKeys } from "./audit-keys";
 import {
   type DashboardUser,
   fetchNotifications,
@@ -27,10 +28,14 @@ export function useUsers() {
   return useQuery({ queryKey: settingsKeys.users(), queryFn: fetchUsers });
 }
 
-// Every settings change refreshes the list it changed, whether it worked or was refused.
+// Every settings change refreshes the list it changed, whether it worked or was refused, and the
+// audit log that records it.
 function useChange<Input, Output>(key: QueryKey, send: (input: Input) => Promise<Output>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: send, onSettled: () => queryClient.invalidateQueries({ queryKey: key }) });
+  return useMutation({
+    mutationFn: send,
+    onSettled: () => Promise.all([key, auditKeys.all].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+  });
 }
 
 export function useSendTestNotification() {

@@ -5,7 +5,8 @@ const env = await setUpAppEnv();
 afterAll(() => env.cleanUp());
 
 const { getDb } = await import("@/lib/db/client");
-const { recordAudit, MAX_ACTOR_LENGTH } = await import("@/lib/audit/record");
+const { recordAudit } = await import("@/lib/audit/record");
+const { MAX_ACTOR_LENGTH } = await import("@/lib/audit/limits");
 const { MAX_JSON_BYTES, REDACTED } = await import("@/lib/audit/audit-json");
 
 const db = getDb();

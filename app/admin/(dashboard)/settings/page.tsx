@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ChannelsPanel } from "@/components/settings/channels-panel";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { ThresholdsPanel } from "@/components/settings/thresholds-panel";
 import { TokensPanel } from "@/components/settings/tokens-panel";
 import { UsersPanel } from "@/components/settings/users-panel";
@@ -17,6 +18,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description={isAdmin ? "Thresholds and channels come from the server's environment; tokens and users are managed here." : "Read only: an admin manages channels, tokens and users."} />
+      <SettingsTabs />
       <ThresholdsPanel thresholds={thresholds} monitoring={monitoring} />
       <Prefetched prefetch={(client) => Promise.all([prefetchNotifications(client), isAdmin && prefetchAccessLists(client)])}>
         <ChannelsPanel />
