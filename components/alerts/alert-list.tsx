@@ -2,8 +2,8 @@
 
 import type { AlertFilters } from "@/lib/client-data/alert-filters";
 import { useAlertList } from "@/lib/client-data/use-alerts";
-import { Button } from "../ui/button";
 import { EmptyState } from "../ui/empty-state";
+import { LoadOlder } from "../ui/load-older";
 import { LoadingBlock } from "../ui/skeleton";
 import { AlertRow } from "./alert-row";
 import { QueryView } from "../ui/query-view";
@@ -29,16 +29,7 @@ function Alerts({ list, alerts }: { list: ReturnType<typeof useAlertList>; alert
           <AlertRow key={alert.id} alert={alert} />
         ))}
       </ul>
-      <div className="flex items-center justify-between gap-3 text-sm text-slate-500">
-        <span>
-          {alerts.length} alert{alerts.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; older ones on the next page" : ""}
-        </span>
-        {list.hasNextPage && (
-          <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? "Loading…" : "Load older alerts"}
-          </Button>
-        )}
-      </div>
+      <LoadOlder query={list} shown={`${alerts.length} alert${alerts.length === 1 ? "" : "s"}`} label="Load older alerts" />
     </div>
   );
 }

@@ -1,12 +1,11 @@
 "use client";
 
-import type { AuditFilters } from "@/lib/client-data/audit-filters";
-import { auditActionLabel } from "@/lib/client-data/audit-filters";
+import { type AuditFilters, auditActionLabel } from "@/lib/client-data/audit-filters";
 import type { AuditEntryJson } from "@/lib/client-data/audit-keys";
 import { useAuditLog } from "@/lib/client-data/use-audit";
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
 import { EmptyState } from "../ui/empty-state";
+import { LoadOlder } from "../ui/load-older";
 import { QueryView } from "../ui/query-view";
 import { RelativeTime } from "../ui/relative-time";
 import { LoadingBlock } from "../ui/skeleton";
@@ -32,16 +31,7 @@ export function AuditList({ filters }: { filters: AuditFilters }) {
                 <AuditRow key={entry.id} entry={entry} />
               ))}
             </ul>
-            <div className="flex items-center justify-between gap-3 text-sm text-slate-500">
-              <span>
-                {entries.length} entr{entries.length === 1 ? "y" : "ies"} shown{log.hasNextPage ? "; older ones on the next page" : ""}
-              </span>
-              {log.hasNextPage && (
-                <Button onClick={() => log.fetchNextPage()} disabled={log.isFetchingNextPage}>
-                  {log.isFetchingNextPage ? "Loading…" : "Load older"}
-                </Button>
-              )}
-            </div>
+            <LoadOlder query={log} shown={`${entries.length} entr${entries.length === 1 ? "y" : "ies"}`} label="Load older" />
           </div>
         );
       }}

@@ -1,4 +1,4 @@
-import { type AuditFilters } from "./audit-filters";
+import type { AuditFilters } from "./audit-filters";
 import { apiFetch, queryString } from "./api-fetch";
 
 /** One row of GET /api/v1/audit. */

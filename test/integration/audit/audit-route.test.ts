@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from "vitest";
+import type { AuditEntryJson } from "@/lib/client-data/audit-keys";
 import { call, useAppEnv as setUpAppEnv } from "../auth/app-env";
 
 const env = await setUpAppEnv({ NEXTAUTH_SECRET: "audit-route-test-secret-0123456789" });
@@ -12,18 +13,8 @@ const db = getDb();
 const admin = await createApiToken(db, { name: "auditor", role: "ADMIN" });
 const viewer = await createApiToken(db, { name: "onlooker", role: "VIEWER" });
 
-interface Entry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-}
-
 const list = (query: string) => call(auditRoute.GET, { path: `/api/v1/audit?${query}`, token: admin.token });
-const page = async (query: string): Promise<{ entries: Entry[]; nextCursor: string | null }> => {
+const page = async (query: string): Promise<{ entries: AuditEntryJson[]; nextCursor: string | null }> => {
   const response = await list(query);
   expect(response.status).toBe(200);
   return response.json();
@@ -58,7 +49,7 @@ describe("GET /api/v1/audit", () => {
   });
 
   test("pages through every entry once, across a tie in time, then says there is no more", async () => {
-    const seen: Entry[] = [];
+    const seen: AuditEntryJson[] = [];
     let cursor: string | null = "";
     for (let pages = 0; cursor !== null; pages++) {
       expect(pages).toBeLessThan(5);
