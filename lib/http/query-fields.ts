@@ -17,10 +17,14 @@ export const pageLimit = z.coerce
 /** ?cursor=: the nextCursor of a previous page, decoded by page-cursor.ts. */
 export const pageCursor = z.string().max(200);
 
-/** An ISO 8601 time with offset, or a date (midnight UTC): four-digit years, all storable by PostgreSQL. */
+// PostgreSQL has no year 0 (1 BC), and four-digit years stop at 9999: between them it stores any time.
+const EARLIEST = Date.parse("0001-01-01T00:00:00Z");
+
+/** An ISO 8601 time with offset, or a date (midnight UTC), from the year 1 on. */
 export const instant = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "expected an ISO 8601 date or time, e.g. 2026-02-08T10:00:00Z" })
-  .transform((text) => new Date(text));
+  .transform((text) => new Date(text))
+  .refine((date) => date.getTime() >= EARLIEST, "must be in the year 1 or later");
 
 /** Trimmed text of at most `max` characters without NUL bytes (PostgreSQL cannot store them). */
 export function plainText(max: number) {

@@ -79,6 +79,8 @@ describe("GET /api/v1/audit", () => {
     ["from=yesterday", "from"],
     ["to=2026-02-30", "to"],
     ["from=10000-01-01T00:00:00Z", "from"],
+    ["from=0000-01-01", "from"],
+    ["to=0001-01-01T00:30:00%2B01:00", "to"],
     [`from=${at(3).toISOString()}&to=${at(2).toISOString()}`, "from"],
     ["actor=a%00b", "actor"],
     [`actor=${"x".repeat(321)}`, "actor"],
