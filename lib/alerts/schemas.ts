@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { ALERT_SEVERITIES, ALERT_STATUSES } from "../shared/alert-vocabulary";
 import { ALERT_TYPES } from "./alert-types";
 
 // Input of the alert routes, validated by route(): a bad value is a 400 naming the field.
-
-const ALERT_STATUSES = ["ACTIVE", "ACKNOWLEDGED", "RESOLVED"] as const;
-const ALERT_SEVERITIES = ["WARNING", "CRITICAL"] as const;
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
