@@ -21,7 +21,7 @@ if ((${#missing[@]})); then
 fi
 command -v promtool >/dev/null || fail "promtool is still missing (Debian package prometheus)"
 
-admin_url="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test}"
+admin_url="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
 redis_url="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 
 log "PostgreSQL ($(sed -E 's#//[^@/]*@#//…@#' <<<"$admin_url"))"
