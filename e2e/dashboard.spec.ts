@@ -1,14 +1,15 @@
-import { expect, type Page, test } from "@playwright/test";
-import { repeat, saveScreenshot, seedResolvedDrills, sendEvents, signIn, signOut } from "./support/dashboard";
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { repeat, saveScreenshot, seedResolvedAlerts, sendEvents, signIn, signOut } from "./support/dashboard";
 import { ADMIN, E2E_ORDER_RATE_THRESHOLD, VIEWER } from "./support/env";
+import { expect, test } from "./support/fixtures";
 
-// One story, in order: the admin signs in, makes a token, sends traffic, handles the alert it
-// raises, adds a viewer; then the viewer's view, the outage banner and the phone-sized layout.
-test.describe.configure({ mode: "serial" });
+// Each test signs in and seeds what it needs through the fixtures, so any one runs alone. The
+// server's order rule is shared: the overview test, which watches traffic raise the first order
+// alert, comes first among the tests that send orders.
 test.use({ viewport: { width: 1280, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
 
-let token: string;
-let orderAlertPath: string;
+const unique = () => randomUUID().slice(0, 8);
 
 const feed = (page: Page) => page.getByRole("list", { name: "Open alerts" });
 const orderAlertInFeed = (page: Page) => feed(page).getByRole("link", { name: /High order creation rate/ });
@@ -28,36 +29,35 @@ test("signed out, /admin leads to the sign-in page, and the admin gets in", asyn
   await expect(page).toHaveURL(/\/admin$/);
 });
 
-test("the admin creates an API token in settings: shown once, copied, and accepted by the API", async ({ page, request }, testInfo) => {
-  await signIn(page, ADMIN);
+test("the admin creates an API token in settings: shown once, copied, and accepted by the API", async ({ adminPage: page, request }, testInfo) => {
+  const name = `ui-${unique()}`;
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Alert thresholds" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Orders in the last 60 minutes/ })).toContainText(`${E2E_ORDER_RATE_THRESHOLD} orders/h`);
 
   await page.getByRole("button", { name: "Create token" }).click();
   const dialog = page.getByRole("dialog", { name: "Create an API token" });
-  await dialog.getByLabel("Name").fill("e2e");
+  await dialog.getByLabel("Name").fill(name);
   await dialog.getByLabel("Role").selectOption("ADMIN");
   await dialog.getByRole("button", { name: "Create token" }).click();
 
   const created = page.getByRole("dialog", { name: "Token created" });
-  const field = created.getByRole("textbox", { name: "Token “e2e”" });
-  token = await field.inputValue();
+  const field = created.getByRole("textbox", { name: `Token “${name}”` });
+  const token = await field.inputValue();
   expect(token).toMatch(/^kmon_[\w-]{43}$/);
   await created.getByRole("button", { name: "Copy" }).click();
   await expect(created.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
   await created.getByRole("button", { name: "Done" }).click();
 
-  const listed = page.getByRole("list", { name: "API tokens" }).getByRole("listitem").filter({ hasText: "e2e" });
+  const listed = page.getByRole("list", { name: "API tokens" }).getByRole("listitem").filter({ hasText: name });
   await expect(listed).toContainText(token.slice(0, 11));
   await expect(page.getByText(token)).toHaveCount(0);
   expect((await request.get("/api/v1/monitoring/metrics", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
   await saveScreenshot(page, testInfo, "settings");
 });
 
-test("the overview fills with data, and the alert that traffic raises shows in the feed without a reload", async ({ page, request }, testInfo) => {
-  await signIn(page, ADMIN);
+test("the overview fills with data, and the alert that traffic raises shows in the feed without a reload", async ({ adminPage: page, adminToken: token, request }, testInfo) => {
   await page.goto("/admin");
   await expect(page.getByTestId("health-status")).toHaveText("healthy");
   await expect(page.getByRole("region", { name: "Health" })).toContainText("connected");
@@ -84,14 +84,11 @@ test("the overview fills with data, and the alert that traffic raises shows in t
   const lastHour = page.getByRole("region", { name: "Orders", exact: true }).locator("div", { hasText: "Last hour" }).locator("dd").first();
   await expect(lastHour).toContainText(String(E2E_ORDER_RATE_THRESHOLD + 1), { timeout: 15_000 });
   await expect(page.getByRole("region", { name: "Jobs by queue" })).toContainText("risk-control");
-  orderAlertPath = new URL((await orderAlertInFeed(page).first().getAttribute("href"))!, page.url()).pathname;
   await saveScreenshot(page, testInfo, "overview");
 });
 
-test("the admin acknowledges the alert with notes and resolves it through the dialogs", async ({ page, request }, testInfo) => {
-  await signIn(page, ADMIN);
-  await page.goto(orderAlertPath);
-  const alertId = orderAlertPath.split("/").at(-1)!;
+test("the admin acknowledges the alert with notes and resolves it through the dialogs", async ({ adminPage: page, adminToken: token, activeOrderAlert: alertId, request }, testInfo) => {
+  await page.goto(`/admin/alerts/${alertId}`);
   const status = page.getByTestId("alert-status");
   await expect(status).toHaveText("Active");
 
@@ -144,8 +141,8 @@ test("the admin acknowledges the alert with notes and resolves it through the di
   await saveScreenshot(page, testInfo, "alert-detail");
 });
 
-test("alert filters live in the URL and survive a reload", async ({ page }, testInfo) => {
-  await signIn(page, ADMIN);
+test("alert filters live in the URL and survive a reload", async ({ adminPage: page }, testInfo) => {
+  await seedResolvedAlerts({ type: "HIGH_ORDER_CREATION_RATE", title: "High order creation rate", count: 1 });
   await page.goto("/admin/alerts");
   await page.getByLabel("Status").selectOption("RESOLVED");
   await page.getByLabel("Type").selectOption("HIGH_ORDER_CREATION_RATE");
@@ -168,9 +165,8 @@ test("alert filters live in the URL and survive a reload", async ({ page }, test
   await saveScreenshot(page, testInfo, "alerts");
 });
 
-test("the alert list pages through older alerts", async ({ page }) => {
-  await seedResolvedDrills(30);
-  await signIn(page, ADMIN);
+test("the alert list pages through older alerts", async ({ adminPage: page }) => {
+  await seedResolvedAlerts({ type: "TEST_ALERT", title: "Archived drill", count: 30 });
   await page.goto("/admin/alerts?type=TEST_ALERT&status=RESOLVED");
   const rows = page.getByRole("list", { name: "Alerts" }).getByRole("listitem");
   await expect(rows).toHaveCount(25);
@@ -181,8 +177,7 @@ test("the alert list pages through older alerts", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Load older alerts" })).toHaveCount(0);
 });
 
-test("the system page charts CPU, memory and disk per instance over the chosen range", async ({ page }, testInfo) => {
-  await signIn(page, ADMIN);
+test("the system page charts CPU, memory and disk per instance over the chosen range", async ({ adminPage: page }, testInfo) => {
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "System" }).click();
   const summary = page.getByRole("table", { name: "Latest sample per instance" });
   await expect(summary.getByRole("row")).toHaveCount(2);
@@ -195,25 +190,24 @@ test("the system page charts CPU, memory and disk per instance over the chosen r
   await saveScreenshot(page, testInfo, "system");
 });
 
-test("a VIEWER added by the admin sees no actions, the server refuses them, and signing out locks /admin", async ({ page }, testInfo) => {
-  await signIn(page, ADMIN);
+test("a VIEWER added by the admin sees no actions, the server refuses them, and signing out locks /admin", async ({ adminPage: page, activeOrderAlert }, testInfo) => {
+  const viewer = { email: `viewer-${unique()}@khaacho.test`, password: VIEWER.password };
   await page.goto("/admin/settings");
   await page.getByRole("button", { name: "Add user" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a user" });
-  await dialog.getByLabel("Email").fill(VIEWER.email);
-  await dialog.getByLabel("Password").fill(VIEWER.password);
+  await dialog.getByLabel("Email").fill(viewer.email);
+  await dialog.getByLabel("Password").fill(viewer.password);
   await dialog.getByRole("button", { name: "Add user" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("list", { name: "Users" })).toContainText(VIEWER.email);
-  await expect(page.getByLabel(`Role of ${VIEWER.email}`)).toHaveValue("VIEWER");
+  await expect(page.getByRole("list", { name: "Users" })).toContainText(viewer.email);
+  await expect(page.getByLabel(`Role of ${viewer.email}`)).toHaveValue("VIEWER");
 
   await signOut(page);
   await page.goto("/admin/alerts");
   await expect(page).toHaveURL(/\/admin\/login\?callbackUrl=%2Fadmin%2Falerts$/);
 
-  await signIn(page, VIEWER);
-  // The order rule still fires after the resolution, so a new alert is open by now.
-  const openAlert = orderAlertInFeed(page).first();
+  await signIn(page, viewer);
+  const openAlert = feed(page).locator(`a[href$="/alerts/${activeOrderAlert}"]`);
   await expect(openAlert).toBeVisible({ timeout: 15_000 });
   await openAlert.click();
   await expect(page.getByTestId("alert-status")).toHaveText(/Active|Acknowledged/);
@@ -237,8 +231,7 @@ test("a VIEWER added by the admin sees no actions, the server refuses them, and 
   await expect(page).toHaveURL(/\/admin\/login/);
 });
 
-test("an unreachable API shows the error banner over the last data, and it clears when the API answers again", async ({ page }, testInfo) => {
-  await signIn(page, ADMIN);
+test("an unreachable API shows the error banner over the last data, and it clears when the API answers again", async ({ adminPage: page }, testInfo) => {
   await page.route("**/api/v1/monitoring/dashboard**", (route) => route.fulfill({ status: 500, json: { error: { code: "internal", message: "Internal server error" } } }));
   await page.route((url) => url.pathname === "/api/v1/monitoring/alerts", (route) => route.abort("connectionrefused"));
   await page.goto("/admin");
@@ -253,6 +246,7 @@ test("an unreachable API shows the error banner over the last data, and it clear
 });
 
 test("at 375 px wide every page fits the screen and the dialogs still work", async ({ page }, testInfo) => {
+  const [alertId] = await seedResolvedAlerts({ type: "HIGH_ORDER_CREATION_RATE", title: "High order creation rate", count: 1 });
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, ADMIN);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -263,7 +257,7 @@ test("at 375 px wide every page fits the screen and the dialogs still work", asy
     expect(await overflow(), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
     await saveScreenshot(page, testInfo, `mobile-${name}`);
   }
-  await page.goto(orderAlertPath);
+  await page.goto(`/admin/alerts/${alertId}`);
   expect(await overflow()).toBeLessThanOrEqual(0);
   await page.goto("/admin/settings");
   await page.getByRole("button", { name: "Create token" }).click();
@@ -274,9 +268,9 @@ test("at 375 px wide every page fits the screen and the dialogs still work", asy
   await saveScreenshot(page, testInfo, "mobile-dialog");
 });
 
-test("the charts fill with the minute the traffic was sent in", async ({ page }, testInfo) => {
+test("the charts fill with the minute the traffic was sent in", async ({ adminPage: page, adminToken, request }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page, ADMIN);
+  await sendEvents(request, adminToken, repeat(2, { type: "order.created" as const }));
   // Business figures reach the charts once their minute is complete (written a few seconds after it ends).
   await expect(page.getByRole("region", { name: "Orders chart" }).getByText(/Orders a minute: latest \d+, highest [1-9]/)).toBeAttached({ timeout: 90_000 });
   for (const chart of ["WhatsApp messages chart", "Jobs chart", "CPU chart", "Memory chart", "Disk chart"]) {

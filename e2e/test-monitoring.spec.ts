@@ -5,7 +5,7 @@ import { E2E_BASE_URL, E2E_DATABASE_NAME, TEST_DATABASE_URL } from "./support/en
 
 const run = promisify(execFile);
 
-// The checklist's Step 7 as an operator runs it: a token from `npm run token:create`, then
+// The smoke suite as an operator runs it after a deploy: a token from `npm run token:create`, then
 // `npm run test:monitoring` against the running server, the token passed in ADMIN_TOKEN.
 test("npm run test:monitoring passes its seven tests against the running server", async () => {
   test.setTimeout(120_000);

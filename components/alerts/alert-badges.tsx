@@ -1,4 +1,4 @@
-import type { AlertSeverity, AlertStatus } from "@/lib/client-data/alert-filters";
+import { type AlertSeverity, type AlertStatus, SEVERITY_LABELS } from "@/lib/shared/alert-vocabulary";
 import { Badge, type Tone } from "../ui/badge";
 
 const SEVERITY_TONE: Record<AlertSeverity, Tone> = { CRITICAL: "critical", WARNING: "warning" };
@@ -12,7 +12,7 @@ export function severityTone(severity: AlertSeverity): Tone {
 export function SeverityBadge({ severity }: { severity: AlertSeverity }) {
   return (
     <Badge tone={SEVERITY_TONE[severity]} dot>
-      {severity === "CRITICAL" ? "Critical" : "Warning"}
+      {SEVERITY_LABELS[severity]}
     </Badge>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { ALERT_TYPES } from "@/lib/alerts/alert-types";
-import { ALERT_SEVERITIES, type AlertFilters, SINCE_MS, STATUS_FILTERS } from "@/lib/client-data/alert-filters";
+import { type AlertFilters, SINCE_MS, STATUS_FILTERS } from "@/lib/client-data/alert-filters";
+import { ALERT_SEVERITIES, SEVERITY_LABELS } from "@/lib/shared/alert-vocabulary";
 import { alertTypeLabel } from "@/lib/client-data/format";
 import { useSetSearchParams } from "@/lib/client-data/use-search-param-state";
 import { Button } from "../ui/button";
@@ -27,7 +28,7 @@ export function AlertFilterBar({ filters }: { filters: AlertFilters }) {
         <option value="">Any severity</option>
         {ALERT_SEVERITIES.map((severity) => (
           <option key={severity} value={severity}>
-            {severity === "CRITICAL" ? "Critical" : "Warning"}
+            {SEVERITY_LABELS[severity]}
           </option>
         ))}
       </SelectField>

@@ -1,23 +1,13 @@
+import type { Delivery } from "@/lib/shared/notifications";
 import { Badge, type Tone } from "../ui/badge";
 import { RelativeTime } from "../ui/relative-time";
 
 const STATUS_TONE: Record<string, Tone> = { SENT: "ok", FAILED: "critical", PENDING: "warning" };
 const CHANNEL_LABEL: Record<string, string> = { EMAIL: "Email", SMS: "SMS", WEBHOOK: "Webhook" };
 
-export interface DeliveryItem {
-  id: string;
-  channel: string;
-  recipient: string;
-  reason: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  sentAt: string | null;
-  createdAt: string;
-}
 
 /** Notification deliveries: where each went, whether it arrived, and why not. */
-export function DeliveryList({ deliveries, showChannel = true }: { deliveries: DeliveryItem[]; showChannel?: boolean }) {
+export function DeliveryList({ deliveries, showChannel = true }: { deliveries: Delivery[]; showChannel?: boolean }) {
   return (
     <ul className="divide-y divide-slate-100 text-sm">
       {deliveries.map((delivery) => (

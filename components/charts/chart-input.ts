@@ -1,5 +1,5 @@
 import type { MetricSeriesData } from "@/lib/client-data/dashboard-keys";
-import type { TimeRange } from "@/lib/client-data/time-ranges";
+import type { TimeRange } from "@/lib/shared/time-ranges";
 
 /** What every chart is drawn from: the range's series and its time window. */
 export interface ChartInput {

@@ -3,7 +3,8 @@
 import { format } from "date-fns";
 import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartRow } from "@/lib/client-data/chart-rows";
-import { evenTicks, tickFormat, type TimeRange } from "@/lib/client-data/time-ranges";
+import { evenTicks, tickFormat } from "@/lib/client-data/time-ranges";
+import type { TimeRange } from "@/lib/shared/time-ranges";
 
 /** How one series is drawn. Colours are CSS variables from globals.css, never literals. */
 export interface SeriesSpec {

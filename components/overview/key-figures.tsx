@@ -7,7 +7,7 @@ import { QueueTable } from "./queue-table";
 
 type Metrics = NonNullable<DashboardData["metrics"]>;
 
-/** The figures of DESIGN.md's metrics table, each coloured against its rule's levels. */
+/** The headline figures of GET /metrics, each coloured against its rule's levels. */
 export function KeyFigures({ metrics, thresholds }: { metrics: Metrics; thresholds: Thresholds }) {
   const { orders, whatsapp, jobs, api, database, system } = metrics;
   return (

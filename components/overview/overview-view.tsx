@@ -1,7 +1,8 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { OVERVIEW_RANGES, readRange } from "@/lib/client-data/time-ranges";
+import { readRange } from "@/lib/client-data/time-ranges";
+import { OVERVIEW_RANGES } from "@/lib/shared/time-ranges";
 import { useDashboard } from "@/lib/client-data/use-dashboard";
 import type { Thresholds } from "@/lib/config";
 import { PageHeader } from "../shell/app-shell";

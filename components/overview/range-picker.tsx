@@ -1,7 +1,7 @@
 "use client";
 
 import { useSetSearchParams } from "@/lib/client-data/use-search-param-state";
-import type { TimeRange } from "@/lib/client-data/time-ranges";
+import type { TimeRange } from "@/lib/shared/time-ranges";
 import { cx } from "../ui/cx";
 
 const LABELS: Record<TimeRange, string> = { "1h": "1 hour", "6h": "6 hours", "24h": "24 hours", "7d": "7 days", "30d": "30 days" };

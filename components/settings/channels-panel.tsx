@@ -1,6 +1,6 @@
 "use client";
 
-import { type ChannelOverview } from "@/lib/client-data/settings-keys";
+import type { ChannelOverview } from "@/lib/shared/notifications";
 import { useNotifications, useSendTestNotification } from "@/lib/client-data/use-settings";
 import { DeliveryList } from "../alerts/delivery-list";
 import { useCanChange } from "../shell/principal-context";

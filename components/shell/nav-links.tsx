@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/alerts", label: "Alerts" },
   { href: "/admin/system", label: "System" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/api", label: "API" },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary, type QueryClient } from "@tanstack/react-
 import type { ReactNode } from "react";
 import { makeQueryClient } from "@/lib/client-data/query-client";
 
-/** Renders `children` with the client cache seeded by `prefetch` (see lib/client-data/server-prefetch.ts). */
+/** Renders `children` with the client cache seeded by `prefetch` (see lib/prefetch/server-prefetch.ts). */
 export async function Prefetched({ prefetch, children }: { prefetch: (client: QueryClient) => Promise<unknown>; children: ReactNode }) {
   const client = makeQueryClient();
   await prefetch(client);

@@ -44,17 +44,22 @@ export async function sendEvents(request: APIRequestContext, token: string, even
   expect(await response.json()).toMatchObject({ accepted: events.length });
 }
 
-/** Resolved drill alerts, one an hour back from now ("Archived drill 1" the newest), straight into the database. */
-export async function seedResolvedDrills(count: number): Promise<void> {
+/**
+ * Resolved alerts straight into the database, one an hour back from now ("<title> 1" the newest),
+ * e.g. drills to page through. Returns their ids, newest first.
+ */
+export async function seedResolvedAlerts({ type, title, count }: { type: string; title: string; count: number }): Promise<string[]> {
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
   try {
-    await client.query(
+    const { rows } = await client.query<{ id: string }>(
       `INSERT INTO system_alerts (type, severity, status, title, message, is_test, created_at, last_seen_at, resolved_at, resolved_by, resolution)
-       SELECT 'TEST_ALERT', 'WARNING', 'RESOLVED', 'Archived drill ' || n, 'Seeded by the end-to-end suite', true, at, at, at, 'e2e', 'seeded'
-       FROM generate_series(1, $1::int) AS n, LATERAL (SELECT now() - make_interval(hours => n) AS at) AS times`,
-      [count],
+       SELECT $1, 'WARNING', 'RESOLVED', $2 || ' ' || n, 'Seeded by the end-to-end suite', $1 = 'TEST_ALERT', at, at, at, 'e2e', 'seeded'
+       FROM generate_series(1, $3::int) AS n, LATERAL (SELECT now() - make_interval(hours => n) AS at) AS times
+       ORDER BY n RETURNING id`,
+      [type, title, count],
     );
+    return rows.map((row) => row.id);
   } finally {
     await client.end();
   }

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { instant, pageCursor, pageLimit } from "../http/query-fields";
+import { ALERT_SEVERITIES, ALERT_STATUSES } from "../shared/alert-vocabulary";
 import { ALERT_TYPES } from "./alert-types";
 
 // Input of the alert routes, validated by route(): a bad value is a 400 naming the field.
 
-const ALERT_STATUSES = ["ACTIVE", "ACKNOWLEDGED", "RESOLVED"] as const;
-const ALERT_SEVERITIES = ["WARNING", "CRITICAL"] as const;
 
 /** ?status=ACTIVE,ACKNOWLEDGED: one value or several, comma-separated. */
 function oneOrMore<const T extends readonly [string, ...string[]]>(values: T) {

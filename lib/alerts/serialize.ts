@@ -1,5 +1,6 @@
 import type { AlertEvent, Notification, SystemAlert } from "../generated/prisma/client";
 import { maskRecipient } from "../notify/deliveries";
+import type { Delivery } from "../shared/notifications";
 
 // The API's JSON for alerts: camelCase, ISO 8601 dates, null for absent values.
 
@@ -37,7 +38,7 @@ export function alertEventJson(event: AlertEvent) {
 }
 
 /** A delivery as the alert detail shows it; the rendered payload stays in the database. */
-export function notificationJson(notification: Notification) {
+export function notificationJson(notification: Notification): Delivery {
   return {
     id: notification.id,
     channel: notification.channel,

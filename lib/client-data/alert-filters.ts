@@ -1,10 +1,6 @@
 import { ALERT_TYPES, type AlertType } from "../alerts/alert-types";
+import { ALERT_SEVERITIES, ALERT_STATUSES, type AlertSeverity } from "../shared/alert-vocabulary";
 import { type SearchParamsLike, oneOf, readParam } from "./search-params";
-
-export const ALERT_STATUSES = ["ACTIVE", "ACKNOWLEDGED", "RESOLVED"] as const;
-export const ALERT_SEVERITIES = ["CRITICAL", "WARNING"] as const;
-export type AlertStatus = (typeof ALERT_STATUSES)[number];
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
 /** "open" is every status but RESOLVED: what needs a person. */
 export const STATUS_FILTERS = ["open", ...ALERT_STATUSES] as const;

@@ -2,7 +2,7 @@ import type { Dashboard } from "../monitoring/dashboard";
 import type { SystemMetricsReport } from "../monitoring/system-metrics";
 import { apiFetch, queryString } from "./api-fetch";
 import type { Json } from "./json";
-import type { TimeRange } from "./time-ranges";
+import type { TimeRange } from "../shared/time-ranges";
 
 export type DashboardData = Json<Dashboard>;
 export type SystemMetricsData = Json<SystemMetricsReport>;

@@ -1,20 +1,14 @@
 import type { ApiTokenView, CreatedApiToken } from "../auth/tokens";
 import type { UserView } from "../auth/users";
-import type { DeliveryView } from "../notify/deliveries";
-import type { ChannelOverview } from "../notify/overview";
 import type { TestNotificationResult } from "../notify/test-notification";
+import type { NotificationsOverview } from "../shared/notifications";
 import { apiFetch } from "./api-fetch";
 import type { Json } from "./json";
 
 export type ApiToken = Json<ApiTokenView>;
 export type NewToken = Json<CreatedApiToken>;
 export type DashboardUser = Json<UserView>;
-export type { ChannelOverview, DeliveryView, TestNotificationResult };
-
-export interface NotificationsOverview {
-  channels: ChannelOverview[];
-  deliveries: DeliveryView[];
-}
+export type { TestNotificationResult };
 
 export const settingsKeys = {
   notifications: () => ["notifications"] as const,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { evenTicks, readRange, OVERVIEW_RANGES, SYSTEM_RANGES, tickFormat } from "./time-ranges";
+import { OVERVIEW_RANGES, SYSTEM_RANGES } from "../shared/time-ranges";
+import { evenTicks, readRange, tickFormat } from "./time-ranges";
 
 describe("chart ranges", () => {
   test("the range comes from the URL when the page offers it, else the last hour", () => {

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { dashboardKeys, fetchDashboard, fetchSystemMetrics, systemKeys } from "./dashboard-keys";
-import type { TimeRange } from "./time-ranges";
+import type { TimeRange } from "../shared/time-ranges";
 
 // Figures move by the minute; health and counts a little faster. The alert feed has its own, faster poll.
 const DASHBOARD_REFRESH_MS = 10_000;

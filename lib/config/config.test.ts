@@ -36,7 +36,7 @@ describe("loadConfig", () => {
     expect(config.appUrl).toBe("http://localhost:3000");
   });
 
-  test("the checklist's Step 2 block, including an empty webhook URL, is accepted", () => {
+  test("the platform's documented monitoring .env block, including an empty webhook URL, is accepted", () => {
     const config = loadConfig({
       MONITORING_ORDER_RATE_THRESHOLD: "1",
       MONITORING_ALERT_COOLDOWN: "300000",

@@ -136,19 +136,44 @@ export async function migrateUp(databaseUrl: string, dir = MIGRATIONS_DIR): Prom
 
 /** Undoes the last applied migration with its down.sql. Returns its name, or null when none is applied. */
 export async function migrateDown(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<string | null> {
+  const undone = await rollBack(databaseUrl, dir, (applied) => applied.slice(-1));
+  return undone[0] ?? null;
+}
+
+/**
+ * Undoes every applied migration after `target` (a migration's name or its number, e.g. "0001"), or
+ * all of them for "0", newest first and in one transaction: either all are undone or none.
+ * Returns the names undone, newest first.
+ */
+export async function migrateDownTo(databaseUrl: string, target: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const files = readMigrations(dir);
+  const keep = target === "0" ? null : files.find((file) => file.name === target || file.name.split("_")[0] === target);
+  if (keep === undefined) {
+    throw new MigrationError(`No migration ${target} in prisma/migrations: give a migration's name or number, or 0 to undo them all`);
+  }
+  return rollBack(databaseUrl, dir, (applied) => applied.filter((name) => keep === null || name > keep.name));
+}
+
+async function rollBack(databaseUrl: string, dir: string, choose: (applied: string[]) => string[]): Promise<string[]> {
   const files = readMigrations(dir);
   return withLockedClient(databaseUrl, async (client) => {
     const applied = await appliedMigrations(client);
     checkHistory(files, applied);
-    const last = applied.at(-1);
-    if (!last) return null;
-    const file = files.find((candidate) => candidate.name === last.migration_name)!;
-    if (file.downSql === null) throw new MigrationError(`Migration ${file.name} has no down.sql and cannot be rolled back`);
+    const undo = choose(applied.map((row) => row.migration_name)).reverse();
+    const toUndo = undo.map((name) => files.find((file) => file.name === name)!);
+    const irreversible = toUndo.find((file) => file.downSql === null);
+    if (irreversible) throw new MigrationError(`Migration ${irreversible.name} has no down.sql and cannot be rolled back`);
     await inTransaction(client, async () => {
-      await client.query(file.downSql!);
-      await client.query(`DELETE FROM "_prisma_migrations" WHERE migration_name = $1`, [file.name]);
+      for (const file of toUndo) {
+        try {
+          await client.query(file.downSql!);
+        } catch (error) {
+          throw new MigrationError(`Rolling back ${file.name} failed, nothing was undone: ${(error as Error).message}`);
+        }
+        await client.query(`DELETE FROM "_prisma_migrations" WHERE migration_name = $1`, [file.name]);
+      }
     });
-    return file.name;
+    return undo;
   });
 }
 

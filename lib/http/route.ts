@@ -42,7 +42,8 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
   options: RouteOptions<B, Q, P> & { role: R },
   handler: (context: HandlerContext<B, Q, P, R>) => Promise<unknown>,
 ) {
-  return async (request: Request, nextContext?: NextContext): Promise<Response> => {
+  // The options ride along on the handler so the OpenAPI document reads the schemas it validates with.
+  return Object.assign(async (request: Request, nextContext?: NextContext): Promise<Response> => {
     const started = performance.now();
     const requestId = callerRequestId(request) ?? randomUUID();
     const rawParams = (await nextContext?.params) ?? {};
@@ -69,8 +70,11 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       durationMs: performance.now() - started,
     });
     return response;
-  };
+  }, { contract: options as RouteContract });
 }
+
+/** What a route declares: its role and the schemas of its input. */
+export type RouteContract = RouteOptions<Schema | undefined, Schema | undefined, Schema | undefined>;
 
 // A caller's own request id (from a proxy, say) is kept when it is a plain token, so logs line up.
 function callerRequestId(request: Request): string | undefined {

@@ -1,4 +1,4 @@
-import type { Range } from "./ranges";
+import type { TimeRange } from "../shared/time-ranges";
 
 // Chart samples arrive once a minute, while every open overview polls every few seconds: each
 // range's series are read once per TTL and shared, instead of re-reading up to 120,000 rows a poll.
@@ -11,8 +11,8 @@ interface Entry<T> {
 
 /** Remembers the latest answer per range for a short time; concurrent callers share one read. */
 export function createChartCache<T>(ttlMs = CHART_CACHE_TTL_MS) {
-  const entries = new Map<Range, Entry<T>>();
-  return (range: Range, read: () => Promise<T>, now = Date.now()): Promise<T> => {
+  const entries = new Map<TimeRange, Entry<T>>();
+  return (range: TimeRange, read: () => Promise<T>, now = Date.now()): Promise<T> => {
     const cached = entries.get(range);
     if (cached && cached.expiresAt > now) return cached.value;
     const value = read();

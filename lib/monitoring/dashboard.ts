@@ -8,7 +8,8 @@ import { createChartCache } from "./chart-cache";
 import type { MetricName } from "./metric-catalogue";
 import { getMetricsSnapshot } from "./metrics";
 import { type MetricSeries, getMetricSeries } from "./queries/metric-series";
-import { MAX_POINTS_PER_SERIES, type Range, rangeWindow } from "./ranges";
+import type { TimeRange } from "../shared/time-ranges";
+import { MAX_POINTS_PER_SERIES, rangeWindow } from "./ranges";
 import type { MetricsSnapshot } from "./types";
 
 export const DASHBOARD_CHART_METRICS = [
@@ -28,11 +29,11 @@ export const DASHBOARD_CHART_METRICS = [
 
 const RECENT_ALERT_COUNT = 10;
 
-type Charts = { range: Range; from: string; to: string; series: MetricSeries[] };
+type Charts = { range: TimeRange; from: string; to: string; series: MetricSeries[] };
 const globalForCharts = globalThis as unknown as { khaachoChartCache?: ReturnType<typeof createChartCache<Charts>> };
 const chartCache = (globalForCharts.khaachoChartCache ??= createChartCache<Charts>());
 
-async function readCharts(range: Range, now: Date): Promise<Charts> {
+async function readCharts(range: TimeRange, now: Date): Promise<Charts> {
   const { from, to } = rangeWindow(range, now);
   const series = await getMetricSeries(getDb(), { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES });
   return { range, from: from.toISOString(), to: to.toISOString(), series };
@@ -60,7 +61,7 @@ async function settle<T>(promise: Promise<T>): Promise<T | null> {
  * GET /api/v1/monitoring/dashboard: everything the overview page shows, in one call.
  * `cachedCharts: false` reads the chart series afresh (the benchmark's cold path).
  */
-export async function getDashboard(range: Range, now = new Date(), { cachedCharts = true } = {}): Promise<Dashboard> {
+export async function getDashboard(range: TimeRange, now = new Date(), { cachedCharts = true } = {}): Promise<Dashboard> {
   const [health, metrics, open, recent, charts] = await Promise.all([
     checkHealth(getDb(), getRedis()),
     settle(getMetricsSnapshot(now)),

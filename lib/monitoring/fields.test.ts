@@ -13,9 +13,24 @@ test("API request fields round-trip route, method and status", () => {
   });
 });
 
-test("the same labels give the same interned field", () => {
-  expect(apiRequestField("/api/v1/x", "GET", 200)).toBe(apiRequestField("/api/v1/x", "GET", 200));
-  expect(jobField("recovery", "completed")).toBe(jobField("recovery", "completed"));
+test("different labels never share a field, and every field reads back as its own labels", () => {
+  const requests = [
+    ["/api/v1/x", "GET", 200],
+    ["/api/v1/x", "GET", 500],
+    ["/api/v1/x", "POST", 200],
+    ["/api/v1/x|GET", "GET", 200],
+    ["/api/v1/y", "GET", 200],
+  ] as const;
+  const fields = requests.map(([route, method, status]) => apiRequestField(route, method, status));
+  expect(new Set(fields).size).toBe(requests.length);
+  expect(fields.map(parseApiRequestField)).toEqual(requests.map(([route, method, status]) => ({ route, method, status })));
+  const jobs = [jobField("a", "completed"), jobField("a", "failed"), jobField("a|failed", "completed")];
+  expect(new Set(jobs).size).toBe(3);
+  expect(jobs.map(parseJobField)).toEqual([
+    { queue: "a", outcome: "completed" },
+    { queue: "a", outcome: "failed" },
+    { queue: "a|failed", outcome: "completed" },
+  ]);
 });
 
 test("other fields are not mistaken for jobs or requests", () => {

@@ -14,8 +14,11 @@ describe("bucketIndex", () => {
     expect(bucketIndex(ms)).toBe(index);
   });
 
-  test("neighbouring bounds differ by at most 1.5x above 2 ms", () => {
-    for (let i = 2; i < LATENCY_BOUNDS_MS.length; i++) expect(LATENCY_BOUNDS_MS[i] / LATENCY_BOUNDS_MS[i - 1]).toBeLessThanOrEqual(2);
+  test("neighbouring bounds differ by at most 5/3 from 2 ms to 15 s, and by 2 in the tail", () => {
+    const ratios = LATENCY_BOUNDS_MS.slice(1).map((bound, i) => ({ upTo: bound, ratio: bound / LATENCY_BOUNDS_MS[i] }));
+    const fine = ratios.filter(({ upTo }) => upTo > 2 && upTo <= 15_000).map(({ ratio }) => ratio);
+    expect(Math.max(...fine)).toBeCloseTo(5 / 3, 10);
+    expect(ratios.filter(({ upTo }) => upTo > 15_000).map(({ ratio }) => ratio)).toEqual([2, 2]);
   });
 });
 

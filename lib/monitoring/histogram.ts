@@ -1,6 +1,6 @@
 // Latency buckets shared by every instance: fixed upper bounds (ms), so histograms from different
-// processes merge by adding their counts. Neighbouring bounds differ by at most 1.5x, which bounds
-// the error of a percentile read from them.
+// processes merge by adding their counts. From 2 ms to 15 s neighbouring bounds differ by at most
+// 5/3 (by 2 above), which bounds the error of a percentile read from them.
 export const LATENCY_BOUNDS_MS = [
   1, 2, 3, 5, 7.5, 10, 15, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10000, 15000,
   30000, 60000,

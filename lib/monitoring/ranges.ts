@@ -1,20 +1,16 @@
 import { z } from "zod";
+import { DEFAULT_RANGE, OVERVIEW_RANGES, RANGE_MS, SYSTEM_RANGES, type TimeRange } from "../shared/time-ranges";
 import { HOST_METRICS, METRIC_NAMES, type MetricName } from "./metric-catalogue";
-
-const HOUR_MS = 60 * 60 * 1000;
-const RANGE_MS = { "1h": HOUR_MS, "6h": 6 * HOUR_MS, "24h": 24 * HOUR_MS, "7d": 7 * 24 * HOUR_MS, "30d": 30 * 24 * HOUR_MS } as const;
-
-export type Range = keyof typeof RANGE_MS;
 
 /** Charts never get more points than this per series. */
 export const MAX_POINTS_PER_SERIES = 500;
 
-export function rangeWindow(range: Range, now: Date): { from: Date; to: Date } {
+export function rangeWindow(range: TimeRange, now: Date): { from: Date; to: Date } {
   return { from: new Date(now.getTime() - RANGE_MS[range]), to: now };
 }
 
 export const systemMetricsQuery = z.object({
-  range: z.enum(["1h", "6h", "24h", "7d", "30d"]).default("1h"),
+  range: z.enum(SYSTEM_RANGES).default(DEFAULT_RANGE),
   instance: z.string().trim().min(1).max(200).optional(),
   metric: z.enum(METRIC_NAMES, { error: `must be one of ${METRIC_NAMES.join(", ")}` }).optional(),
 });
@@ -22,7 +18,7 @@ export const systemMetricsQuery = z.object({
 export type SystemMetricsQuery = z.output<typeof systemMetricsQuery>;
 
 export const dashboardQuery = z.object({
-  range: z.enum(["1h", "24h", "7d"]).default("1h"),
+  range: z.enum(OVERVIEW_RANGES).default(DEFAULT_RANGE),
 });
 
 /** The series a metric filter selects: host usage by default. */

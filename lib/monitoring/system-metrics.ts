@@ -1,9 +1,10 @@
 import { type Db, getDb } from "../db/client";
 import { type MetricSeries, getMetricSeries } from "./queries/metric-series";
-import { MAX_POINTS_PER_SERIES, type Range, type SystemMetricsQuery, rangeWindow, selectedMetrics } from "./ranges";
+import type { TimeRange } from "../shared/time-ranges";
+import { MAX_POINTS_PER_SERIES, type SystemMetricsQuery, rangeWindow, selectedMetrics } from "./ranges";
 
 export interface SystemMetricsReport {
-  range: Range;
+  range: TimeRange;
   from: string;
   to: string;
   series: MetricSeries[];

@@ -1,4 +1,4 @@
-// The shape of GET /api/v1/monitoring/metrics (DESIGN.md, Metrics): what the alert rules, the
+// The shape of GET /api/v1/monitoring/metrics: what the alert rules, the
 // dashboard and the Prometheus exporter all read.
 
 export interface QueueFigures {

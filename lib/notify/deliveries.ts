@@ -1,21 +1,6 @@
 import type { Db } from "../db/client";
 import type { Notification, NotificationChannel, NotificationStatus, SystemAlert } from "../generated/prisma/client";
-
-/** A notifications row as the delivery log shows it. */
-export interface DeliveryView {
-  id: string;
-  alertId: string | null;
-  alert: { title: string; type: string; severity: string; isTest: boolean } | null;
-  channel: NotificationChannel;
-  recipient: string;
-  reason: string;
-  status: NotificationStatus;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-  createdAt: string;
-}
+import type { DeliveryView } from "../shared/notifications";
 
 export interface DeliveryFilter {
   channel?: NotificationChannel;

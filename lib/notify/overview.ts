@@ -1,19 +1,7 @@
 import { type Db, getDb } from "../db/client";
-import type { NotificationChannel } from "../generated/prisma/client";
-import type { VariableName } from "../config/definitions";
-import { type DeliveryView, listDeliveries, maskRecipient } from "./deliveries";
+import type { ChannelOverview, NotificationsOverview } from "../shared/notifications";
+import { type DeliveryFilter, listDeliveries, maskRecipient } from "./deliveries";
 import { CHANNELS, channelReadiness, defaultNotifySettings, ENABLE_VARIABLES, type NotifySettings } from "./settings";
-
-export interface ChannelOverview {
-  channel: NotificationChannel;
-  enabled: boolean;
-  configured: boolean;
-  enableVariable: VariableName;
-  /** Variables to set before the channel can send. */
-  missing: VariableName[];
-  recipient: string | null;
-  recentDeliveries: DeliveryView[];
-}
 
 const RECENT_PER_CHANNEL = 5;
 
@@ -33,4 +21,10 @@ export async function getChannelsOverview(db: Db = getDb(), settings: NotifySett
       };
     }),
   );
+}
+
+/** What GET /notifications answers and the settings page first paints with. */
+export async function getNotificationsOverview(filter: DeliveryFilter = {}, db: Db = getDb()): Promise<NotificationsOverview> {
+  const [channels, deliveries] = await Promise.all([getChannelsOverview(db), listDeliveries(db, filter)]);
+  return { channels, deliveries };
 }

@@ -1,4 +1,4 @@
-// What platform services send to POST /api/v1/monitoring/events (DESIGN.md, HTTP API), and what
+// What platform services send to POST /api/v1/monitoring/events , and what
 // the server answers. Plain types, so this folder can be copied into a service with no dependency.
 
 export const MAX_BATCH_EVENTS = 1000;

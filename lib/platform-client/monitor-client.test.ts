@@ -129,20 +129,24 @@ describe("the buffer", () => {
 describe("shutdown", () => {
   test("close() gives up on an unreachable monitor after closeTimeoutMs, counting what it could not send as dropped", async () => {
     const monitor = await fakeMonitor(Array.from({ length: 100 }, () => ({ status: 503 })));
-    const c = client(monitor.baseUrl, { retryBaseMs: 60_000, closeTimeoutMs: 50 });
+    const c = client(monitor.baseUrl, { batchSize: 2, retryBaseMs: 60_000, closeTimeoutMs: 50 });
     c.orderCreated();
     c.orderCreated();
+    // The full batch went out and met a 503: the client now waits a minute before retrying.
+    await until(() => monitor.requests.length === 1);
     await c.close();
     expect(monitor.requests).toHaveLength(1);
     expect(c.stats()).toEqual({ delivered: 0, rejected: 0, dropped: 2, buffered: 0 });
   });
 
   test("close() also cuts short a request the monitor never answers", async () => {
-    const silent = http.createServer(() => {});
+    let received = 0;
+    const silent = http.createServer(() => received++);
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     servers.push(silent);
-    const c = client(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`, { retryBaseMs: 60_000, closeTimeoutMs: 50 });
+    const c = client(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`, { batchSize: 1, retryBaseMs: 60_000, closeTimeoutMs: 50 });
     c.orderCreated();
+    await until(() => received === 1);
     await c.close();
     expect(c.stats()).toMatchObject({ delivered: 0, dropped: 1 });
   });

@@ -25,6 +25,8 @@ type Attempt = SendOutcome | { kind: "retry"; message: string; retryAfterMs?: nu
  */
 export async function sendBatch(events: MonitorEvent[], options: SendOptions, signal: AbortSignal): Promise<SendOutcome> {
   for (let attempt = 0; ; attempt++) {
+    // A flush queued behind the one the deadline cut short must not start a request of its own.
+    if (signal.aborted) return { kind: "unavailable", message: "the client is closing" };
     const outcome = await attemptOnce(events, options, signal);
     if (outcome.kind !== "retry") return outcome;
     if (attempt >= options.maxRetries) return { kind: "unavailable", message: outcome.message };

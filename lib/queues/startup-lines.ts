@@ -1,5 +1,5 @@
-// The checklist's start-up lines for the platform's workers (Step 4); other queues get a plain one.
-const CHECKLIST_LINES: Record<string, string> = {
+// The start-up lines operators already look for, one per platform worker; other queues get a plain one.
+const WORKER_LINES: Record<string, string> = {
   "credit-score": "Credit score worker initialized",
   "risk-control": "Risk control worker initialized",
   "order-routing": "Order routing worker initialized",
@@ -9,5 +9,5 @@ const CHECKLIST_LINES: Record<string, string> = {
 };
 
 export function observedQueueLine(queue: string): string {
-  return CHECKLIST_LINES[queue] ?? `${queue} queue observed`;
+  return WORKER_LINES[queue] ?? `${queue} queue observed`;
 }

@@ -6,7 +6,7 @@ type Step = { name: string; run: () => Promise<void> };
 
 /**
  * Runs the shutdown steps in order on SIGTERM or SIGINT, then exits. A step that hangs cannot keep
- * the process alive past the deadline (the checklist's restart needs it gone within 10 s).
+ * the process alive past the deadline (a restart expects it gone within 10 s).
  */
 export function exitGracefullyOnSignal(logger: Logger, steps: Step[], exit: (code: number) => void = process.exit): void {
   let shuttingDown = false;

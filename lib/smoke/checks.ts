@@ -88,7 +88,7 @@ const systemMetricsCheck: SmokeCheck = {
   },
 };
 
-// The checklist's Step 8: an order, a message and a job reported by the platform move the figures.
+// An order, a message and a job reported by the platform move the figures.
 const eventTrackingCheck: SmokeCheck = {
   name: "Automatic Tracking (order, WhatsApp, job)",
   async run(api) {
@@ -144,7 +144,7 @@ async function resolveOpenTestAlert(api: SmokeApi): Promise<string> {
   return open.id;
 }
 
-/** The checklist's Step 7 suite, in order. */
+/** The seven smoke checks, in the order the report numbers them. */
 export const SMOKE_CHECKS: readonly SmokeCheck[] = [
   healthCheck,
   metricsCheck,

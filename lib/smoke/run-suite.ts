@@ -2,7 +2,7 @@ import { SmokeApi, SmokeFailure } from "./api";
 import { SMOKE_CHECKS, type SmokeCheck } from "./checks";
 
 const RULE = "=".repeat(60);
-// The checklist's Step 7 header, to the character.
+// The report's header, to the character: operators' runbooks quote it.
 const HEADER = [
   "╔════════════════════════════════════════════════════════════╗",
   "║     MONITORING AND ALERTING SYSTEM TEST SUITE             ║",
@@ -19,7 +19,7 @@ export function smokeSettings(env: Record<string, string | undefined>): SmokeSet
   return { baseUrl: (env.BASE_URL || "http://localhost:3000").replace(/\/$/, ""), token: env.ADMIN_TOKEN || undefined };
 }
 
-/** Runs the seven tests against a running server, printing the checklist's report; returns the exit code. */
+/** Runs the seven tests against a running server, printing the operators' report; returns the exit code. */
 export async function runSmokeSuite(settings: SmokeSettings, print: (line: string) => void, checks: readonly SmokeCheck[] = SMOKE_CHECKS): Promise<number> {
   if (!settings.token) {
     print("ADMIN_TOKEN is not set. Create a token and export it, e.g.:");

@@ -7,6 +7,8 @@ import { createMigratedDatabase, type TestDatabase } from "../support/database";
 import { CLOSED_PORT, TEST_REDIS_URL } from "../support/redis";
 
 let database: TestDatabase;
+// Connected once up front: a first connection on a loaded machine can outlast the probe's bound.
+let reachableDb: Db;
 let hangingServer: net.Server;
 let hangingPort: number;
 const opened: Array<{ close(): Promise<void> }> = [];
@@ -14,6 +16,8 @@ const opened: Array<{ close(): Promise<void> }> = [];
 // A server that accepts connections and never answers: a dependency that hangs.
 beforeAll(async () => {
   database = await createMigratedDatabase();
+  reachableDb = db(database.url);
+  await reachableDb.$queryRaw`SELECT 1`;
   hangingServer = net.createServer(() => {});
   await new Promise<void>((resolve) => hangingServer.listen(0, "127.0.0.1", resolve));
   hangingPort = (hangingServer.address() as net.AddressInfo).port;
@@ -41,7 +45,7 @@ const unreachablePostgres = `postgresql://postgres@127.0.0.1:${CLOSED_PORT}/test
 
 describe("checkHealth", () => {
   test("healthy when PostgreSQL and Redis answer", async () => {
-    const report = await checkHealth(db(database.url), redis(TEST_REDIS_URL));
+    const report = await checkHealth(reachableDb, redis(TEST_REDIS_URL));
     expect(report).toMatchObject({ status: "healthy", database: "connected", redis: "connected" });
     expect(Object.keys(report).sort()).toEqual(["database", "memory", "redis", "status", "timestamp", "uptime"]);
     expect(new Date(report.timestamp).toISOString()).toBe(report.timestamp);
@@ -51,11 +55,11 @@ describe("checkHealth", () => {
   });
 
   test("healthy with redis disabled when REDIS_URL is absent", async () => {
-    expect(await checkHealth(db(database.url), redis(undefined))).toMatchObject({ status: "healthy", redis: "disabled" });
+    expect(await checkHealth(reachableDb, redis(undefined))).toMatchObject({ status: "healthy", redis: "disabled" });
   });
 
   test("degraded when only Redis is unreachable", async () => {
-    const report = await checkHealth(db(database.url), redis(`redis://127.0.0.1:${CLOSED_PORT}`));
+    const report = await checkHealth(reachableDb, redis(`redis://127.0.0.1:${CLOSED_PORT}`));
     expect(report).toMatchObject({ status: "degraded", database: "connected", redis: "disconnected" });
   });
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { MIGRATIONS_DIR, MigrationError, migrateDown, migrateUp, readMigrations } from "../../lib/db/migrator";
+import { MIGRATIONS_DIR, MigrationError, migrateDown, migrateDownTo, migrateUp, migrationStatus, readMigrations } from "../../lib/db/migrator";
 import { createEmptyDatabase, type TestDatabase } from "../support/database";
 
 const run = promisify(execFile);
@@ -18,6 +18,14 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   } finally {
     await client.end();
   }
+}
+
+/** A copy of prisma/migrations holding only the first `count` migrations (deleted by the caller). */
+function firstMigrations(count: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-"));
+  fs.cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  for (const file of readMigrations().slice(count)) fs.rmSync(path.join(dir, file.name), { recursive: true });
+  return dir;
 }
 
 // Everything in the public schema except Prisma's bookkeeping table.
@@ -140,5 +148,63 @@ describe("migrateDown", () => {
 
   test("answers null when nothing is applied", async () => {
     expect(await migrateDown(database.url)).toBeNull();
+  });
+});
+
+describe("migrateDownTo", () => {
+  const names = readMigrations().map((m) => m.name);
+
+  test("0 undoes every migration in one call, newest first, leaving an empty schema", async () => {
+    await migrateUp(database.url);
+    expect(await migrateDownTo(database.url, "0")).toEqual([...names].reverse());
+    expect(await schemaObjects(database.url)).toEqual([]);
+    expect(await query(database.url, "SELECT * FROM _prisma_migrations")).toHaveLength(0);
+    expect(await migrationStatus(database.url)).toEqual({ applied: [], pending: names });
+  });
+
+  test("a migration's number keeps it and undoes only the later ones", async () => {
+    const onlyFirst = firstMigrations(1);
+    await migrateUp(database.url, onlyFirst);
+    fs.rmSync(onlyFirst, { recursive: true });
+    const afterFirst = await schemaObjects(database.url);
+    await migrateUp(database.url);
+    expect(await migrateDownTo(database.url, names[0].split("_")[0])).toEqual(names.slice(1).reverse());
+    expect(await schemaObjects(database.url)).toEqual(afterFirst);
+    expect(await migrationStatus(database.url)).toEqual({ applied: [names[0]], pending: names.slice(1) });
+    expect(await migrateDownTo(database.url, names[0])).toEqual([]);
+  });
+
+  test("an unknown target is refused before anything is undone", async () => {
+    await migrateUp(database.url);
+    await expect(migrateDownTo(database.url, "9999")).rejects.toThrow("No migration 9999 in prisma/migrations");
+    expect((await migrationStatus(database.url)).applied).toEqual(names);
+  });
+
+  test("when one down.sql fails, none of the migrations is undone", async () => {
+    const dir = firstMigrations(names.length);
+    fs.writeFileSync(path.join(dir, names[0], "down.sql"), "DROP TABLE no_such_table;");
+    await migrateUp(database.url, dir);
+    const before = await schemaObjects(database.url);
+    await expect(migrateDownTo(database.url, "0", dir)).rejects.toThrow(`Rolling back ${names[0]} failed, nothing was undone`);
+    expect(await schemaObjects(database.url)).toEqual(before);
+    expect((await migrationStatus(database.url, dir)).applied).toEqual(names);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe("npm run db:rollback -- --to and db:status", () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "migrate-cli-"));
+  const script = (...args: string[]) =>
+    run(process.execPath, ["--import", "tsx", "scripts/migrate.ts", ...args], {
+      cwd: process.cwd(),
+      env: { NODE_ENV: "test", PATH: process.env.PATH!, DATABASE_URL: database.url, DATA_DIR: scratch, LOG_DIR: path.join(scratch, "logs") },
+    });
+
+  test("status names each migration applied or pending; --to 0 undoes them all", async () => {
+    const names = readMigrations().map((m) => m.name);
+    await migrateUp(database.url);
+    expect((await script("status")).stdout).toBe(names.map((name) => `applied  ${name}\n`).join(""));
+    expect((await script("down", "--to", "0")).stdout).toContain(`Rolled back: ${[...names].reverse().join(", ")}`);
+    expect((await script("status")).stdout).toBe(names.map((name) => `pending  ${name}\n`).join(""));
   });
 });

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { OverviewView } from "@/components/overview/overview-view";
 import { Prefetched } from "@/components/shell/prefetched";
 import type { SearchParamsRecord } from "@/lib/client-data/search-params";
-import { prefetchAlertFeed, prefetchDashboard } from "@/lib/client-data/server-prefetch";
-import { OVERVIEW_RANGES, readRange } from "@/lib/client-data/time-ranges";
+import { prefetchAlertFeed, prefetchDashboard } from "@/lib/prefetch/server-prefetch";
+import { readRange } from "@/lib/client-data/time-ranges";
+import { OVERVIEW_RANGES } from "@/lib/shared/time-ranges";
 import { getConfig } from "@/lib/config";
 
 export const metadata: Metadata = { title: "Overview · Khaacho Monitor" };

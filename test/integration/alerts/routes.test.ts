@@ -94,7 +94,7 @@ describe("GET /alerts/:id", () => {
   });
 });
 
-describe("POST /alerts/:id/acknowledge and /resolve (the checklist's Step 9 calls)", () => {
+describe("POST /alerts/:id/acknowledge and /resolve (as an operator calls them with curl)", () => {
   test("acknowledge then resolve answer 200 with the updated alert; repeating either is 409 naming the status", async () => {
     const alert = await openAlert();
     const acknowledged = await acknowledge(alert.id, { acknowledgedBy: "admin", notes: "Test" });

@@ -16,9 +16,15 @@ const userRoute = await import("@/app/api/v1/users/[id]/route");
 const db = getDb();
 const setup = (email: string) => call(setupRoute.POST, { method: "POST", path: "/api/auth/setup", body: { email, password: "first-admin-pw" } });
 
-// In file order: setup needs the empty database this file starts with.
+// Each test sets up the accounts it needs, so any one runs alone or in any order.
+const withoutAccounts = () => db.user.deleteMany();
+async function withAnAccount(): Promise<void> {
+  if (!(await db.user.count())) await createUser(db, { email: "existing@example.com", password: "existing-password", role: "ADMIN" }, "test");
+}
+
 describe("first-run setup", () => {
   test("is open while no account exists, and exactly one of two racing requests creates the admin", async () => {
+    await withoutAccounts();
     expect(await setupIsOpen(db)).toBe(true);
     const responses = await Promise.all([setup("First@Example.com"), setup("second@example.com")]);
     expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
@@ -29,6 +35,7 @@ describe("first-run setup", () => {
   });
 
   test("is closed once an account exists", async () => {
+    await withAnAccount();
     expect(await setupIsOpen(db)).toBe(false);
     const response = await setup("late@example.com");
     expect(response.status).toBe(409);
@@ -49,6 +56,7 @@ describe("first-run setup", () => {
   });
 
   test("ADMIN_EMAIL creates no second admin once an account exists", async () => {
+    await withAnAccount();
     expect(await createConfiguredAdmin(db, "env-admin@example.com", "env-admin-pw")).toBeNull();
     expect(await db.user.count({ where: { email: "env-admin@example.com" } })).toBe(0);
   });

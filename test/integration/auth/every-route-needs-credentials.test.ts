@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { call, useAppEnv as setUpAppEnv } from "./app-env";
 
 // Routes anyone may call; every other handler under app/api/v1 must refuse anonymous callers.
-const PUBLIC = new Set(["GET /api/v1/monitoring/health"]);
+const PUBLIC = new Set(["GET /api/v1/monitoring/health", "GET /api/v1/openapi.json"]);
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 const API_DIR = path.resolve("app/api/v1");
 

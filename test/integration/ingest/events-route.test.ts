@@ -155,8 +155,8 @@ describe("duplicate event ids count once", () => {
   });
 });
 
-// The checklist's Step 8, with the platform's services reporting through the ingest API.
-describe("automatic tracking (checklist Step 8)", () => {
+// The platform's services report through the ingest API; each event moves its figure.
+describe("events reported by platform services move the metrics", () => {
   test.each([
     ["an order moves orders.today", order(), (s: Snapshot) => s.orders.today],
     ["a WhatsApp message moves whatsapp.total", { id: randomUUID(), type: "whatsapp.message", status: "sent", timestamp: ago(0) }, (s: Snapshot) => s.whatsapp.total],

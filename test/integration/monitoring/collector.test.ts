@@ -18,6 +18,8 @@ let unreachable: { db: Db; redis: RedisHandle };
 beforeAll(async () => {
   database = await createMigratedDatabase();
   db = createDb(database.url);
+  // Connected up front: a first connection on a loaded machine can outlast the probe's bound.
+  await db.$queryRaw`SELECT 1`;
   redis = createRedis(TEST_REDIS_URL);
   unreachable = { db: createDb(`postgresql://postgres@127.0.0.1:${CLOSED_PORT}/test`), redis: createRedis(`redis://127.0.0.1:${CLOSED_PORT}`) };
 });

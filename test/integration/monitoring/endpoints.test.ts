@@ -42,7 +42,7 @@ describe.each(routes)("GET %s", (_name, handler, path) => {
 });
 
 describe("GET /api/v1/monitoring/metrics", () => {
-  test("has the JSON paths of DESIGN.md, and an order moves orders.today", async () => {
+  test("has every documented JSON path, and an order moves orders.today", async () => {
     const path = "/api/v1/monitoring/metrics";
     const before = await (await call(metricsRoute.GET, { path, token: viewer })).json();
     expect(Object.keys(before).sort()).toEqual(["api", "database", "jobs", "orders", "system", "timestamp", "whatsapp"]);

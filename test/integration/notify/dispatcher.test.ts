@@ -203,21 +203,30 @@ describe("dispatcher", () => {
     expect(receiver.requests).toHaveLength(4);
   });
 
-  test("two dispatchers on one database never send a row twice", async () => {
+  test("two dispatchers on one database share the rows and never send one twice", async () => {
     for (let i = 0; i < 15; i++) await enqueue("created", { MONITORING_ENABLE_EMAIL_ALERTS: "false" });
     const rows = await db.notification.findMany({ select: { id: true } });
-    // Slow answers keep rows in flight while the other dispatcher polls.
-    receiver.state.delayMs = 30;
     const [first, second] = [createDb(database.url), createDb(database.url)];
     clients.push(first, second);
     const drain = async (dispatcher: NotificationDispatcher) => {
-      while ((await dispatcher.deliverDue()) > 0);
+      let sent = 0;
+      for (let batch; (batch = await dispatcher.deliverDue()) > 0; ) sent += batch;
+      return sent;
     };
-    await Promise.all([
+    // Each dispatcher keeps at most 3 in flight, so 6 held requests mean both have claimed rows
+    // while the other's were still in flight.
+    const release = receiver.hold();
+    const draining = Promise.all([
       drain(createNotificationDispatcher({ db: first, settings: settings(), maxInFlight: 3 })),
       drain(createNotificationDispatcher({ db: second, settings: settings(), maxInFlight: 3 })),
     ]);
+    await waitFor(() => receiver.requests.length === 6, "both dispatchers with three requests in flight");
+    release();
+    const [sentByFirst, sentBySecond] = await draining;
 
+    expect(sentByFirst).toBeGreaterThanOrEqual(3);
+    expect(sentBySecond).toBeGreaterThanOrEqual(3);
+    expect(sentByFirst + sentBySecond).toBe(15);
     const delivered = receiver.requests.map((request) => request.headers["x-khaacho-delivery"]);
     expect(delivered.toSorted()).toEqual(rows.map((row) => row.id).toSorted());
     expect(await db.notification.count({ where: { status: "SENT", attempts: 1 } })).toBe(15);

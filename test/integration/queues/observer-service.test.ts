@@ -11,7 +11,7 @@ import { capturingLogger, runPlatform, until } from "./support";
 delete process.env.REDIS_URL;
 
 describe("the queue observer service", () => {
-  test("logs the checklist's start-up lines, and feeds jobs and depths into the metrics", async () => {
+  test("logs one start-up line per platform worker, and feeds jobs and depths into the metrics", async () => {
     const { lines, logger } = capturingLogger();
     const prefix = `bull-${randomBytes(4).toString("hex")}`;
     const queues = [...DEFAULT_QUEUES.split(","), "invoices"];
@@ -28,7 +28,7 @@ describe("the queue observer service", () => {
       "invoices queue observed",
     ]);
 
-    // The checklist's Step 8: a job moves jobs.total; the queue's depth shows beside it.
+    // A job moves jobs.total; the queue's depth shows beside it.
     await until(() => Object.keys(currentQueueDepths()).length === queues.length);
     const before = (await getMetricsSnapshot()).jobs.total;
     await runPlatform(prefix, [{ queue: "credit-score", data: { durationMs: 5, failAttempts: 1 } }]);

@@ -22,8 +22,8 @@ async function suite(baseUrl: string, token: string | undefined) {
   return { code, lines, text: lines.join("\n") };
 }
 
-describe("npm run test:monitoring (the checklist's Step 7)", () => {
-  test("passes all seven tests against a working server, printing the checklist's report", async () => {
+describe("npm run test:monitoring", () => {
+  test("passes all seven tests against a working server, printing the operators' report", async () => {
     const { code, lines, text } = await suite(api.baseUrl, admin);
     expect(text, text).not.toContain("✗");
     expect(code).toBe(0);

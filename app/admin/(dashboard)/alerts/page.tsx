@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/app-shell";
 import { Prefetched } from "@/components/shell/prefetched";
 import { readAlertFilters } from "@/lib/client-data/alert-filters";
 import type { SearchParamsRecord } from "@/lib/client-data/search-params";
-import { prefetchAlertList } from "@/lib/client-data/server-prefetch";
+import { prefetchAlertList } from "@/lib/prefetch/server-prefetch";
 
 export const metadata: Metadata = { title: "Alerts · Khaacho Monitor" };
 

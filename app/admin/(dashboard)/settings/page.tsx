@@ -7,7 +7,7 @@ import { UsersPanel } from "@/components/settings/users-panel";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Prefetched } from "@/components/shell/prefetched";
 import { currentUser } from "@/lib/auth/current-user";
-import { prefetchAccessLists, prefetchNotifications } from "@/lib/client-data/server-prefetch";
+import { prefetchAccessLists, prefetchNotifications } from "@/lib/prefetch/server-prefetch";
 import { getConfig } from "@/lib/config";
 
 export const metadata: Metadata = { title: "Settings · Khaacho Monitor" };

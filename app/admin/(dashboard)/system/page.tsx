@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { Prefetched } from "@/components/shell/prefetched";
 import { SystemView } from "@/components/system/system-view";
 import type { SearchParamsRecord } from "@/lib/client-data/search-params";
-import { prefetchSystemMetrics } from "@/lib/client-data/server-prefetch";
-import { readRange, SYSTEM_RANGES } from "@/lib/client-data/time-ranges";
+import { prefetchSystemMetrics } from "@/lib/prefetch/server-prefetch";
+import { readRange } from "@/lib/client-data/time-ranges";
+import { SYSTEM_RANGES } from "@/lib/shared/time-ranges";
 import { getConfig } from "@/lib/config";
 
 export const metadata: Metadata = { title: "System · Khaacho Monitor" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AlertDetailView } from "@/components/alerts/alert-detail-view";
 import { Prefetched } from "@/components/shell/prefetched";
-import { prefetchAlertDetail } from "@/lib/client-data/server-prefetch";
+import { prefetchAlertDetail } from "@/lib/prefetch/server-prefetch";
 
 export const metadata: Metadata = { title: "Alert · Khaacho Monitor" };
 

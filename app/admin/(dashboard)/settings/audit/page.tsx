@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { currentUser } from "@/lib/auth/current-user";
 import { readAuditFilters } from "@/lib/client-data/audit-filters";
 import type { SearchParamsRecord } from "@/lib/client-data/search-params";
-import { prefetchAuditLog } from "@/lib/client-data/server-prefetch";
+import { prefetchAuditLog } from "@/lib/prefetch/server-prefetch";
 
 export const metadata: Metadata = { title: "Audit log · Settings · Khaacho Monitor" };
 

@@ -12,23 +12,22 @@ import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
 import { getDb } from "../db/client";
 import { getDashboard } from "../monitoring/dashboard";
-import type { Range } from "../monitoring/ranges";
+import type { TimeRange } from "../shared/time-ranges";
 import { getSystemMetrics } from "../monitoring/system-metrics";
-import { listDeliveries } from "../notify/deliveries";
-import { getChannelsOverview } from "../notify/overview";
-import { type AlertFilters, alertListQuery } from "./alert-filters";
-import { ALERT_PAGE_SIZE, alertKeys, alertListPaging, FEED_QUERY } from "./alert-keys";
-import type { AuditFilters } from "./audit-filters";
-import { type AuditPage, auditKeys, auditPaging, auditQuery } from "./audit-keys";
-import { dashboardKeys, systemKeys } from "./dashboard-keys";
-import { asJson } from "./json";
-import { settingsKeys } from "./settings-keys";
+import { getNotificationsOverview } from "../notify/overview";
+import { type AlertFilters, alertListQuery } from "../client-data/alert-filters";
+import { ALERT_PAGE_SIZE, alertKeys, alertListPaging, FEED_QUERY } from "../client-data/alert-keys";
+import type { AuditFilters } from "../client-data/audit-filters";
+import { type AuditPage, auditKeys, auditPaging, auditQuery } from "../client-data/audit-keys";
+import { dashboardKeys, systemKeys } from "../client-data/dashboard-keys";
+import { asJson } from "../client-data/json";
+import { settingsKeys } from "../client-data/settings-keys";
 
-export function prefetchDashboard(client: QueryClient, range: Range): Promise<void> {
+export function prefetchDashboard(client: QueryClient, range: TimeRange): Promise<void> {
   return client.prefetchQuery({ queryKey: dashboardKeys.range(range), queryFn: async () => asJson(await getDashboard(range)) });
 }
 
-export function prefetchSystemMetrics(client: QueryClient, range: Range, instance?: string): Promise<void> {
+export function prefetchSystemMetrics(client: QueryClient, range: TimeRange, instance?: string): Promise<void> {
   return client.prefetchQuery({ queryKey: systemKeys.range(range, instance), queryFn: async () => asJson(await getSystemMetrics({ range, instance })) });
 }
 
@@ -55,10 +54,7 @@ export function prefetchAlertDetail(client: QueryClient, id: string): Promise<vo
 export function prefetchNotifications(client: QueryClient): Promise<void> {
   return client.prefetchQuery({
     queryKey: settingsKeys.notifications(),
-    queryFn: async () => {
-      const [channels, deliveries] = await Promise.all([getChannelsOverview(), listDeliveries(getDb())]);
-      return { channels, deliveries };
-    },
+    queryFn: () => getNotificationsOverview(),
   });
 }
 

@@ -12,7 +12,7 @@ import { recordOrderCreated } from "../../../lib/monitoring/tracker";
 import { call } from "../auth/app-env";
 import { withAlertDatabase } from "./support";
 
-// The checklist's Step 9 with MONITORING_ORDER_RATE_THRESHOLD=1. The scheduled evaluation is 10
+// An operator's alert drill: MONITORING_ORDER_RATE_THRESHOLD=1, then a few orders. The scheduled evaluation is 10
 // minutes away, so only the burst-triggered evaluation can raise the alert during this test.
 const context = withAlertDatabase({
   MONITORING_ORDER_RATE_THRESHOLD: "1",
@@ -29,7 +29,7 @@ async function waitForAlert(type: string, deadlineMs: number) {
   }
 }
 
-test("Step 9: three orders raise HIGH_ORDER_CREATION_RATE at once; acknowledge, then resolve", async () => {
+test("three orders raise HIGH_ORDER_CREATION_RATE at once, which can be acknowledged, then resolved, each step logged", async () => {
   const token = (await createApiToken(getDb(), { name: "admin", role: "ADMIN" })).token;
   const evaluator = createAlertEvaluatorService();
   await evaluator.start();
@@ -59,7 +59,7 @@ test("Step 9: three orders raise HIGH_ORDER_CREATION_RATE at once; acknowledge, 
   const combined = fs.readdirSync(context.logDir).filter((name) => name.startsWith("combined-"));
   const lines = combined.flatMap((name) => fs.readFileSync(path.join(context.logDir, name), "utf8").trim().split("\n")).map((line) => JSON.parse(line));
   expect(lines.filter((line) => line.message === "Alert evaluator started")).toHaveLength(1);
-  // Step 11: the alert's life is in the combined log, marked as the monitoring service's.
+  // The alert's life is in the combined log, marked as the monitoring service's.
   const alertSteps = lines.filter((line) => line.message.startsWith("Alert ") && line.alertId);
   expect(alertSteps.map((line) => [line.message, line.actor, line.service])).toEqual([
     ["Alert created: HIGH_ORDER_CREATION_RATE", "system", "khaacho-monitoring"],
