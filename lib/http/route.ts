@@ -6,6 +6,7 @@ import { getLogger } from "../logger";
 import { BadRequestError, ForbiddenError, HttpError, UnauthorizedError } from "./errors";
 import { reportRequestCompleted } from "./request-hooks";
 import { readBody } from "./read-body";
+import { methodLabel, routeTemplateOf } from "./route-templates";
 import { errorResponse, toHttpError, validationError } from "./respond";
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -63,8 +64,8 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
     response.headers.set("x-request-id", requestId);
     response.headers.set("cache-control", "no-store");
     reportRequestCompleted({
-      route: routeTemplate(new URL(request.url).pathname, rawParams),
-      method: request.method,
+      route: routeTemplateOf(new URL(request.url).pathname),
+      method: methodLabel(request.method),
       status: response.status,
       durationMs: performance.now() - started,
     });
@@ -103,16 +104,4 @@ async function readJson(request: Request, limitBytes: number): Promise<unknown> 
   } catch {
     throw new BadRequestError("Request body is not valid JSON", "invalid_json");
   }
-}
-
-/** /api/v1/monitoring/alerts/6f1…/resolve with {id} → /api/v1/monitoring/alerts/[id]/resolve */
-export function routeTemplate(pathname: string, params: Record<string, string | string[]>): string {
-  const byValue = new Map<string, string>();
-  for (const [name, value] of Object.entries(params)) {
-    for (const segment of Array.isArray(value) ? value : [value]) byValue.set(encodeURIComponent(segment), name);
-  }
-  return pathname
-    .split("/")
-    .map((segment) => (byValue.has(segment) ? `[${byValue.get(segment)}]` : segment))
-    .join("/");
 }
