@@ -25,6 +25,8 @@ export const definitions = {
   APP_URL: url(["http", "https"], "Public base URL, used in alert links (default http://localhost:PORT)"),
   DATABASE_URL: url(["postgres", "postgresql"], "PostgreSQL server; when absent an embedded PostgreSQL runs with data under DATA_DIR"),
   REDIS_URL: url(["redis", "rediss"], "Redis server for shared counters, leadership and queues; when absent counters stay in memory"),
+  DATABASE_QUERY_TIMEOUT: milliseconds(5000, "Longest a database query may take (statement_timeout, and a bound on a server that stops answering); a request then answers 503"),
+  DATABASE_CONNECT_TIMEOUT: milliseconds(3000, "Longest wait for a database connection, from the pool or from the server"),
   DATA_DIR: text(".data", "Folder for the embedded database and generated secrets"),
   LOG_DIR: text("logs", "Folder for combined-YYYY-MM-DD.log and error-YYYY-MM-DD.log"),
   LOG_LEVEL: oneOf(["error", "warn", "info", "debug"], "info", "Lowest level written to the logs"),

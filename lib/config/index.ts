@@ -55,6 +55,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appUrl,
     instance: v.INSTANCE_NAME ?? os.hostname(),
     databaseUrl: v.DATABASE_URL,
+    database: { queryTimeoutMs: num("DATABASE_QUERY_TIMEOUT"), connectTimeoutMs: num("DATABASE_CONNECT_TIMEOUT") },
     redisUrl: v.REDIS_URL,
     dataDir,
     logDir: path.resolve(/*turbopackIgnore: true*/ require(v.LOG_DIR, "LOG_DIR")),

@@ -57,7 +57,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       response = result instanceof Response ? result : Response.json(result);
     } catch (error) {
       response = errorResponse(toHttpError(error, requestId), requestId);
-      if (!(error instanceof HttpError) && response.status >= 500) {
+      if (!(error instanceof HttpError) && response.status === 500) {
         getLogger("http").error("Unhandled error in API route", { requestId, path: new URL(request.url).pathname, error });
       }
     }
