@@ -119,10 +119,10 @@ test("every request is reported with its route template and status", async () =>
   await handler(new Request("http://localhost/api/v1/monitoring/alerts/%6eope/resolve", { method: "POST" }), { params: Promise.resolve({ id: "nope" }) });
   await handler(new Request("http://localhost/api/v1/not-a-route/1", { method: "POST" }), { params: Promise.resolve({ id }) });
   stop();
-  expect(seen.map(({ route: template, method, status }) => ({ template, method, status }))).toEqual([
-    { template: "/api/v1/monitoring/alerts/[id]/resolve", method: "POST", status: 200 },
-    { template: "/api/v1/monitoring/alerts/[id]/resolve", method: "POST", status: 400 },
-    { template: "unmatched", method: "POST", status: 200 },
+  expect(seen.map(({ route: template, method, status, reachedHandler }) => ({ template, method, status, reachedHandler }))).toEqual([
+    { template: "/api/v1/monitoring/alerts/[id]/resolve", method: "POST", status: 200, reachedHandler: true },
+    { template: "/api/v1/monitoring/alerts/[id]/resolve", method: "POST", status: 400, reachedHandler: false },
+    { template: "unmatched", method: "POST", status: 200, reachedHandler: true },
   ]);
   expect(seen[0].durationMs).toBeGreaterThanOrEqual(0);
 });

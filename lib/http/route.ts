@@ -48,11 +48,13 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
     const requestId = callerRequestId(request) ?? randomUUID();
     const rawParams = (await nextContext?.params) ?? {};
     let response: Response;
+    let reachedHandler = false;
     try {
       const principal = await authorize(request, options.role);
       const params = parse(options.params, rawParams, "path parameter");
       const query = parse(options.query, Object.fromEntries(new URL(request.url).searchParams), "query parameter");
       const body = options.body ? parse(options.body, await readJson(request, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT), "body field") : undefined;
+      reachedHandler = true;
       const result = await handler({ request, requestId, principal, body, query, params } as HandlerContext<B, Q, P, R>);
       response = result instanceof Response ? result : Response.json(result);
     } catch (error) {
@@ -68,6 +70,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       method: methodLabel(request.method),
       status: response.status,
       durationMs: performance.now() - started,
+      reachedHandler,
     });
     return response;
   };

@@ -50,15 +50,17 @@ function parsedSamples<T>(fields: Fields, parse: (field: string) => T | null, la
 
 const ratio = (percent: number) => percent / 100;
 
-// Totals written before route labels were bounded may still hold raw paths: they go out as one label.
-function knownRoutesOnly(api: Fields): Fields {
-  const folded: Fields = new Map();
+// Every request, refused before its handler or not, under its labels. Totals written before route
+// labels were bounded may still hold raw paths: they go out as one label.
+function requestSeries(api: Fields): Fields {
+  const series: Fields = new Map();
   for (const [field, value] of api) {
     const request = parseApiRequestField(field);
-    const known = !request || isKnownRouteLabel(request.route);
-    add(folded, known ? field : apiRequestField(UNMATCHED_ROUTE, methodLabel(request.method), request.status), value);
+    if (!request) continue;
+    const route = isKnownRouteLabel(request.route) ? request.route : UNMATCHED_ROUTE;
+    add(series, apiRequestField(route, methodLabel(request.method), request.status), value);
   }
-  return folded;
+  return series;
 }
 
 /**
@@ -86,8 +88,8 @@ export async function renderPrometheus(sources: ExporterSources, now: Date): Pro
     ...histogramFamily("khaacho_job_duration_seconds", "Background job duration.", [secondsHistogram(counters, JOB_DURATION)]),
     ...counterFamily(
       "khaacho_api_requests_total",
-      "Requests to /api/v1 by route template, method and status.",
-      parsedSamples(knownRoutesOnly(api), parseApiRequestField, ({ route, method, status }) => ({ route, method, status: String(status) })),
+      "Requests to /api/v1 by route template, method and status, refused ones included.",
+      parsedSamples(requestSeries(api), parseApiRequestField, ({ route, method, status }) => ({ route, method, status: String(status) })),
     ),
     ...histogramFamily("khaacho_api_request_duration_seconds", "Duration of /api/v1 requests.", [secondsHistogram(api, API_LATENCY)]),
     ...histogramFamily("khaacho_db_query_duration_seconds", "Duration of database queries and probes.", [secondsHistogram(database, DB_LATENCY)]),
