@@ -63,6 +63,7 @@ export const definitions = {
   MONITORING_AUTO_RESOLVE: flag(false, "Resolve an alert automatically once its value has cleared"),
   MONITORING_NOTIFY_ON_RESOLVE: flag(false, "Also notify when an alert is resolved"),
   MONITORING_NOTIFY_MAX_ATTEMPTS: positiveInteger(5, "Delivery attempts before a notification is FAILED"),
+  MONITORING_INGEST_EVENTS_PER_MINUTE: positiveInteger(60000, "Events one token may send to POST /api/v1/monitoring/events per minute; beyond it the batch gets 429 with Retry-After"),
   MONITORING_QUEUES: list(DEFAULT_QUEUES, "BullMQ queues of the platform to observe"),
 
   MONITORING_ENABLE_EMAIL_ALERTS: flag(true, "Send alerts by email (needs SMTP_URL)"),

@@ -85,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeZone: require(v.MONITORING_TIMEZONE, "MONITORING_TIMEZONE"),
       autoResolve: require(v.MONITORING_AUTO_RESOLVE, "MONITORING_AUTO_RESOLVE"),
       queues: require(v.MONITORING_QUEUES, "MONITORING_QUEUES"),
+      ingestEventsPerMinute: num("MONITORING_INGEST_EVENTS_PER_MINUTE"),
     },
     notify: {
       onResolve: require(v.MONITORING_NOTIFY_ON_RESOLVE, "MONITORING_NOTIFY_ON_RESOLVE"),

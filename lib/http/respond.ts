@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { isDatabaseUnavailable } from "../db/unavailable";
-import { BadRequestError, HttpError, ServiceUnavailableError } from "./errors";
+import { BadRequestError, HttpError, ServiceUnavailableError, TooManyRequestsError } from "./errors";
 
 interface PrismaLikeError {
   code?: unknown;
@@ -27,5 +27,6 @@ export function validationError(error: z.ZodError, what: string): BadRequestErro
 export function errorResponse(error: HttpError, requestId: string): Response {
   const response = Response.json({ error: { code: error.code, message: error.message, requestId } }, { status: error.status });
   if (error.status === 401) response.headers.set("www-authenticate", 'Bearer realm="khaacho-monitor"');
+  if (error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined) response.headers.set("retry-after", String(error.retryAfterSeconds));
   return response;
 }
