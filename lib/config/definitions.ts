@@ -59,6 +59,7 @@ export const definitions = {
   MONITORING_COLLECT_INTERVAL: milliseconds(60000, "How often host metrics and the database probe are collected", 1000),
   MONITORING_EVALUATION_INTERVAL: milliseconds(15000, "How often alert rules are evaluated", 1000),
   MONITORING_RETENTION_DAYS: positiveInteger(30, "Days of system_metrics rows kept"),
+  MONITORING_ALERT_RETENTION_DAYS: positiveInteger(180, "Days a resolved alert is kept, with its timeline and deliveries"),
   MONITORING_TIMEZONE: timeZone("Asia/Kathmandu", "Time zone whose midnight starts orders.today"),
   MONITORING_AUTO_RESOLVE: flag(false, "Resolve an alert automatically once its value has cleared"),
   MONITORING_NOTIFY_ON_RESOLVE: flag(false, "Also notify when an alert is resolved"),

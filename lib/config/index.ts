@@ -82,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       collectIntervalMs: num("MONITORING_COLLECT_INTERVAL"),
       evaluationIntervalMs: num("MONITORING_EVALUATION_INTERVAL"),
       retentionDays: num("MONITORING_RETENTION_DAYS"),
+      alertRetentionDays: num("MONITORING_ALERT_RETENTION_DAYS"),
       timeZone: require(v.MONITORING_TIMEZONE, "MONITORING_TIMEZONE"),
       autoResolve: require(v.MONITORING_AUTO_RESOLVE, "MONITORING_AUTO_RESOLVE"),
       queues: require(v.MONITORING_QUEUES, "MONITORING_QUEUES"),
