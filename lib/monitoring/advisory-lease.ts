@@ -11,6 +11,8 @@ export interface AdvisoryLeaseOptions {
   instance: string;
   leaseMs: number;
   now?: () => number;
+  /** A NOTIFY channel heard on the lock's connection, passed on only while this process leads. */
+  listen?: { channel: string; onNotification: () => void };
 }
 
 /**
@@ -88,8 +90,11 @@ export class AdvisoryLease {
     client.on("error", () => {
       if (this.client === client) this.drop();
     });
+    const listen = this.options.listen;
+    if (listen) client.on("notification", () => this.isLeader() && listen.onNotification());
     try {
       await client.connect();
+      if (listen) await withTimeout(client.query(`LISTEN ${listen.channel}`), this.answerWithinMs, "PostgreSQL");
     } catch (error) {
       destroy(client);
       throw error;

@@ -5,6 +5,8 @@ import { getConfig } from "../config";
 import { getLogger } from "../logger";
 import { getRedis } from "../redis";
 import { AdvisoryLease } from "./advisory-lease";
+import { BURST_CHANNEL } from "./burst-relay";
+import { noteActivity } from "./bursts";
 import type { LeaderSource } from "./current-leader";
 import { type Loop, startLoop } from "../runtime/loop";
 import type { BackgroundService } from "../runtime/services";
@@ -148,7 +150,16 @@ function getLease(): TickingLease {
     const onChange = (leader: boolean) => logger.info(leader ? "This instance is now the leader" : "This instance is no longer the leader");
     const redisLease = new RedisLease({ client: getRedis().client, prefix: "khaacho:" });
     globalForLeadership.khaachoLeadership = config.databaseUrl
-      ? new InstanceLeadership(new AdvisoryLease({ connectionString: config.databaseUrl, instance: config.instance, leaseMs: LEASE_MS }), redisLease, onChange)
+      ? new InstanceLeadership(
+          new AdvisoryLease({
+            connectionString: config.databaseUrl,
+            instance: config.instance,
+            leaseMs: LEASE_MS,
+            listen: { channel: BURST_CHANNEL, onNotification: () => noteActivity("orders") },
+          }),
+          redisLease,
+          onChange,
+        )
       : redisLease;
   }
   return globalForLeadership.khaachoLeadership;

@@ -35,11 +35,11 @@ function testClock() {
 }
 
 // Each instance has its own connection, as separate processes would.
-async function redisInstance(prefix: string, clock = testClock()): Promise<{ lease: RedisLease; clock: ReturnType<typeof testClock> }> {
+async function redisInstance(prefix: string, leaseMs = LEASE_MS, clock = testClock()): Promise<{ lease: RedisLease; clock: ReturnType<typeof testClock> }> {
   const handle = createRedis(TEST_REDIS_URL);
   handles.push(handle);
   await whenReady(handle);
-  return { lease: new RedisLease({ client: handle.client, prefix, leaseMs: LEASE_MS, now: clock.now }), clock };
+  return { lease: new RedisLease({ client: handle.client, prefix, leaseMs, now: clock.now }), clock };
 }
 
 let instances = 0;
@@ -63,7 +63,8 @@ async function tickUntil({ lease, clock }: { lease: { tick(): Promise<void>; isL
 
 test("Redis lease: of two instances exactly one leads, and renewing keeps it", async () => {
   const prefix = uniqueRedisPrefix();
-  const [a, b] = await Promise.all([redisInstance(prefix), redisInstance(prefix)]);
+  // The key itself expires in real time: a longer lease, so a stalled machine cannot let it lapse between renewals.
+  const [a, b] = await Promise.all([redisInstance(prefix, 5000), redisInstance(prefix, 5000)]);
   await Promise.all([a.lease.tick(), b.lease.tick()]);
   expect([a.lease.isLeader(), b.lease.isLeader()].filter(Boolean)).toHaveLength(1);
 
