@@ -148,8 +148,10 @@ function getLease(): TickingLease {
     const logger = getLogger("leadership");
     const config = getConfig();
     const onChange = (leader: boolean) => logger.info(leader ? "This instance is now the leader" : "This instance is no longer the leader");
-    const redisLease = new RedisLease({ client: getRedis().client, prefix: "khaacho:" });
-    globalForLeadership.khaachoLeadership = config.databaseUrl
+    const redis = getRedis();
+    const redisLease = new RedisLease({ client: redis.client, prefix: "khaacho:" });
+    // Without Redis the instance runs alone (its counters are its own) and simply leads.
+    globalForLeadership.khaachoLeadership = config.databaseUrl && redis.enabled
       ? new InstanceLeadership(
           new AdvisoryLease({
             connectionString: config.databaseUrl,

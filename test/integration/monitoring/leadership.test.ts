@@ -9,6 +9,8 @@ import { CLOSED_PORT, TEST_REDIS_URL, uniqueRedisPrefix } from "../../support/re
 import { whenReady } from "./redis-server";
 
 const LEASE_MS = 300;
+// The database lease must connect and answer within a third of itself: long enough for a busy machine.
+const DATABASE_LEASE_MS = 3000;
 const handles: RedisHandle[] = [];
 const leases: AdvisoryLease[] = [];
 let database: TestDatabase;
@@ -46,7 +48,7 @@ let instances = 0;
 
 function databaseInstance(connectionString = database.url, clock = testClock()): { lease: AdvisoryLease; clock: ReturnType<typeof testClock>; name: string } {
   const name = `test-${++instances}`;
-  const lease = new AdvisoryLease({ connectionString, instance: name, leaseMs: LEASE_MS, now: clock.now });
+  const lease = new AdvisoryLease({ connectionString, instance: name, leaseMs: DATABASE_LEASE_MS, now: clock.now });
   leases.push(lease);
   return { lease, clock, name };
 }
@@ -168,7 +170,7 @@ test("instance leadership: a Redis outage leaves the database lock in charge", a
   const downRedis = createRedis(`redis://127.0.0.1:${CLOSED_PORT}`);
   handles.push(downRedis);
   const prefix = uniqueRedisPrefix();
-  const [a, b] = [databaseInstance(), databaseInstance()].map(({ lease }) => new InstanceLeadership(lease, new RedisLease({ client: downRedis.client, prefix, leaseMs: LEASE_MS })));
+  const [a, b] = [databaseInstance(), databaseInstance()].map(({ lease }) => new InstanceLeadership(lease, new RedisLease({ client: downRedis.client, prefix, leaseMs: DATABASE_LEASE_MS })));
   await Promise.all([a.tick(), b.tick()]);
   expect([a.isLeader(), b.isLeader()].filter(Boolean)).toHaveLength(1);
   await Promise.all([a.release(), b.release()]);
