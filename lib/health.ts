@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import os from "node:os";
 import type { Db } from "./db/client";
+import { type LeaderSource, currentLeader } from "./monitoring/current-leader";
 import type { RedisHandle, RedisStatus } from "./redis";
 import { withTimeout } from "./timeout";
 
@@ -12,6 +13,8 @@ export interface HealthReport {
   uptime: number;
   database: "connected" | "disconnected";
   redis: RedisStatus;
+  /** The instance that runs the evaluator and snapshots; null when none does (alerting stopped). */
+  leader: string | null;
   memory: { used: number; total: number; percentage: number };
 }
 
@@ -50,15 +53,24 @@ export function processMemory() {
   return { used, total, percentage: Math.round((used / total) * 1000) / 10 };
 }
 
-export async function checkHealth(db: Db, redis: RedisHandle): Promise<HealthReport> {
-  const [databaseUp, redisStatus] = await Promise.all([probeDatabase(db), probeRedis(redis)]);
-  const status: HealthStatus = !databaseUp ? "unhealthy" : redisStatus === "disconnected" ? "degraded" : "healthy";
+async function findLeader(db: Db, source: LeaderSource): Promise<string | null> {
+  try {
+    return await withTimeout(currentLeader(db, source), PROBE_TIMEOUT_MS, "PostgreSQL");
+  } catch {
+    return null;
+  }
+}
+
+export async function checkHealth(db: Db, redis: RedisHandle, leaderSource: LeaderSource): Promise<HealthReport> {
+  const [databaseUp, redisStatus, leader] = await Promise.all([probeDatabase(db), probeRedis(redis), findLeader(db, leaderSource)]);
+  const status: HealthStatus = !databaseUp ? "unhealthy" : redisStatus === "disconnected" || leader === null ? "degraded" : "healthy";
   return {
     status,
     timestamp: new Date().toISOString(),
     uptime: Math.round(process.uptime()),
     database: databaseUp ? "connected" : "disconnected",
     redis: redisStatus,
+    leader,
     memory: processMemory(),
   };
 }

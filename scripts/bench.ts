@@ -18,6 +18,7 @@ const REQUESTS = Array.from({ length: 64 }, (_, i) => ({
   method: METHODS[(i >> 2) % METHODS.length],
   status: STATUSES[(i >> 3) % STATUSES.length],
   durationMs: ((i * 37) % 400) + 0.5,
+  reachedHandler: true,
 }));
 
 /** Nanoseconds per call of `op`: the median of several rounds, after a warm-up round. */

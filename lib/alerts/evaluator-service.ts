@@ -1,6 +1,7 @@
 import { getConfig } from "../config";
 import { getLogger } from "../logger";
 import { onBurst } from "../monitoring/bursts";
+import { relayBurstToLeader } from "../monitoring/burst-relay";
 import { getLeadership } from "../monitoring/leadership";
 import { type Loop, startLoop } from "../runtime/loop";
 import type { BackgroundService } from "../runtime/services";
@@ -12,7 +13,7 @@ export const BURST_DEBOUNCE_MS = 250;
 
 /**
  * Evaluates the alert rules every MONITORING_EVALUATION_INTERVAL ms on the leader, and soon after
- * an order or message burst so its alert appears within seconds.
+ * an order or message burst so its alert appears within seconds; a follower relays its bursts.
  */
 export function createAlertEvaluatorService(): BackgroundService {
   const logger = getLogger("alerts");
@@ -37,8 +38,12 @@ export function createAlertEvaluatorService(): BackgroundService {
         intervalMs: getConfig().monitoring.evaluationIntervalMs,
         logger,
         run: async () => {
+          const afterBurst = burstPending;
           burstPending = false;
-          if (!getLeadership().isLeader()) return;
+          if (!getLeadership().isLeader()) {
+            if (afterBurst) await relayBurstToLeader();
+            return;
+          }
           await databaseOutage.check();
           await runAlertEvaluation();
         },

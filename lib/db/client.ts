@@ -5,8 +5,27 @@ import { recordDbQuery } from "../monitoring/tracker";
 
 export type Db = PrismaClient;
 
-export function createDb(connectionString: string): Db {
-  const adapter = new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30000 });
+export interface DbTimeouts {
+  queryTimeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+// The defaults of DATABASE_QUERY_TIMEOUT and DATABASE_CONNECT_TIMEOUT, for scripts and tests.
+const DEFAULT_TIMEOUTS: DbTimeouts = { queryTimeoutMs: 5000, connectTimeoutMs: 3000 };
+
+// A server that is frozen (not down) accepts connections and never answers, and enforces no
+// statement_timeout: query_timeout makes the client give up too, a little after the server would.
+const CLIENT_GRACE_MS = 1000;
+
+export function createDb(connectionString: string, { queryTimeoutMs, connectTimeoutMs }: DbTimeouts = DEFAULT_TIMEOUTS): Db {
+  const adapter = new PrismaPg({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: connectTimeoutMs,
+    idleTimeoutMillis: 30000,
+    statement_timeout: queryTimeoutMs,
+    query_timeout: queryTimeoutMs + CLIENT_GRACE_MS,
+  });
   return withQueryTiming(new PrismaClient({ adapter }));
 }
 
@@ -30,9 +49,9 @@ const globalForDb = globalThis as unknown as { khaachoDb?: Db };
 /** The process's Prisma client, created on first use and shared (one pool per process). */
 export function getDb(): Db {
   if (!globalForDb.khaachoDb) {
-    const url = getConfig().databaseUrl;
+    const { databaseUrl: url, database } = getConfig();
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database");
-    globalForDb.khaachoDb = createDb(url);
+    globalForDb.khaachoDb = createDb(url, database);
   }
   return globalForDb.khaachoDb;
 }

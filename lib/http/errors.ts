@@ -47,7 +47,11 @@ export class PayloadTooLargeError extends HttpError {
 }
 
 export class TooManyRequestsError extends HttpError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Sent as Retry-After when known. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(429, "too_many_requests", message);
   }
 }

@@ -4,6 +4,8 @@ export interface CompletedRequest {
   method: string;
   status: number;
   durationMs: number;
+  /** False when the request was refused before its handler ran (credentials, input). */
+  reachedHandler: boolean;
 }
 
 type Listener = (request: CompletedRequest) => void;

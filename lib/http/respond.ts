@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { BadRequestError, HttpError } from "./errors";
+import { isDatabaseUnavailable } from "../db/unavailable";
+import { BadRequestError, HttpError, ServiceUnavailableError, TooManyRequestsError } from "./errors";
 
 interface PrismaLikeError {
   code?: unknown;
@@ -12,6 +13,7 @@ export function toHttpError(error: unknown, requestId: string): HttpError {
   const code = (error as PrismaLikeError | null)?.code;
   if (code === "P2025") return new HttpError(404, "not_found", "The record does not exist");
   if (code === "P2002") return new HttpError(409, "conflict", "A record with these values already exists");
+  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError("The database did not answer in time; try again shortly");
   return new HttpError(500, "internal_error", `Internal server error (request id ${requestId})`);
 }
 
@@ -25,5 +27,6 @@ export function validationError(error: z.ZodError, what: string): BadRequestErro
 export function errorResponse(error: HttpError, requestId: string): Response {
   const response = Response.json({ error: { code: error.code, message: error.message, requestId } }, { status: error.status });
   if (error.status === 401) response.headers.set("www-authenticate", 'Bearer realm="khaacho-monitor"');
+  if (error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined) response.headers.set("retry-after", String(error.retryAfterSeconds));
   return response;
 }

@@ -115,12 +115,14 @@ test("every request is reported with its route template and status", async () =>
   const stop = onRequestCompleted((request) => seen.push(request));
   const handler = route({ role: "public", params: z.object({ id: z.uuid() }) }, async () => ({}));
   const id = "6f1e6a1e-5f6b-4c1a-9d5e-1a2b3c4d5e6f";
-  await handler(new Request(`http://localhost/api/v1/alerts/${id}/resolve`, { method: "POST" }), { params: Promise.resolve({ id }) });
-  await handler(new Request("http://localhost/api/v1/alerts/nope/resolve", { method: "POST" }), { params: Promise.resolve({ id: "nope" }) });
+  await handler(new Request(`http://localhost/api/v1/monitoring/alerts/${id}/resolve`, { method: "POST" }), { params: Promise.resolve({ id }) });
+  await handler(new Request("http://localhost/api/v1/monitoring/alerts/%6eope/resolve", { method: "POST" }), { params: Promise.resolve({ id: "nope" }) });
+  await handler(new Request("http://localhost/api/v1/not-a-route/1", { method: "POST" }), { params: Promise.resolve({ id }) });
   stop();
-  expect(seen.map(({ route: template, method, status }) => ({ template, method, status }))).toEqual([
-    { template: "/api/v1/alerts/[id]/resolve", method: "POST", status: 200 },
-    { template: "/api/v1/alerts/[id]/resolve", method: "POST", status: 400 },
+  expect(seen.map(({ route: template, method, status, reachedHandler }) => ({ template, method, status, reachedHandler }))).toEqual([
+    { template: "/api/v1/monitoring/alerts/[id]/resolve", method: "POST", status: 200, reachedHandler: true },
+    { template: "/api/v1/monitoring/alerts/[id]/resolve", method: "POST", status: 400, reachedHandler: false },
+    { template: "unmatched", method: "POST", status: 200, reachedHandler: true },
   ]);
   expect(seen[0].durationMs).toBeGreaterThanOrEqual(0);
 });

@@ -6,6 +6,7 @@ import { getLogger } from "../logger";
 import { BadRequestError, ForbiddenError, HttpError, UnauthorizedError } from "./errors";
 import { reportRequestCompleted } from "./request-hooks";
 import { readBody } from "./read-body";
+import { methodLabel, routeTemplateOf } from "./route-templates";
 import { errorResponse, toHttpError, validationError } from "./respond";
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -48,26 +49,29 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
     const requestId = callerRequestId(request) ?? randomUUID();
     const rawParams = (await nextContext?.params) ?? {};
     let response: Response;
+    let reachedHandler = false;
     try {
       const principal = await authorize(request, options.role);
       const params = parse(options.params, rawParams, "path parameter");
       const query = parse(options.query, Object.fromEntries(new URL(request.url).searchParams), "query parameter");
       const body = options.body ? parse(options.body, await readJson(request, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT), "body field") : undefined;
+      reachedHandler = true;
       const result = await handler({ request, requestId, principal, body, query, params } as HandlerContext<B, Q, P, R>);
       response = result instanceof Response ? result : Response.json(result);
     } catch (error) {
       response = errorResponse(toHttpError(error, requestId), requestId);
-      if (!(error instanceof HttpError) && response.status >= 500) {
+      if (!(error instanceof HttpError) && response.status === 500) {
         getLogger("http").error("Unhandled error in API route", { requestId, path: new URL(request.url).pathname, error });
       }
     }
     response.headers.set("x-request-id", requestId);
     response.headers.set("cache-control", "no-store");
     reportRequestCompleted({
-      route: routeTemplate(new URL(request.url).pathname, rawParams),
-      method: request.method,
+      route: routeTemplateOf(new URL(request.url).pathname),
+      method: methodLabel(request.method),
       status: response.status,
       durationMs: performance.now() - started,
+      reachedHandler,
     });
     return response;
   }, { contract: options as RouteContract });
@@ -107,16 +111,4 @@ async function readJson(request: Request, limitBytes: number): Promise<unknown> 
   } catch {
     throw new BadRequestError("Request body is not valid JSON", "invalid_json");
   }
-}
-
-/** /api/v1/monitoring/alerts/6f1…/resolve with {id} → /api/v1/monitoring/alerts/[id]/resolve */
-export function routeTemplate(pathname: string, params: Record<string, string | string[]>): string {
-  const byValue = new Map<string, string>();
-  for (const [name, value] of Object.entries(params)) {
-    for (const segment of Array.isArray(value) ? value : [value]) byValue.set(encodeURIComponent(segment), name);
-  }
-  return pathname
-    .split("/")
-    .map((segment) => (byValue.has(segment) ? `[${byValue.get(segment)}]` : segment))
-    .join("/");
 }

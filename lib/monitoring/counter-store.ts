@@ -27,8 +27,12 @@ export interface CounterStore {
 // late (after a long partition) is still recognised.
 const WRITER_TTL_S = Math.ceil(RETENTION_MS.counters / 1000);
 
+// Running totals live while anything is written; after a month of silence they start again at zero,
+// which Prometheus reads as a counter reset.
+const TOTALS_TTL_S = 30 * 24 * 3600;
+
 // KEYS: the writer's sequence key, then the hashes. ARGV: the batch's sequence, the sequence key's
-// TTL, then per hash its TTL (0: none), its field count, and field/delta pairs. Nothing is added
+// TTL, then per hash its TTL, its field count, and field/delta pairs. Nothing is added
 // when the writer's batch of that sequence was applied before.
 const APPLY_BATCH = `
 local sequence = tonumber(ARGV[1])
@@ -43,7 +47,7 @@ for k = 2, #KEYS do
     redis.call('HINCRBYFLOAT', KEYS[k], ARGV[a], ARGV[a + 1])
     a = a + 2
   end
-  if ttl > 0 then redis.call('EXPIRE', KEYS[k], ttl) end
+  redis.call('EXPIRE', KEYS[k], ttl)
 end
 return 1`;
 
@@ -111,7 +115,7 @@ export function createRedisCounterStore(client: Redis, prefix: string): CounterS
       for (const [family, fields] of totals) {
         if (!fields.size) continue;
         keys.push(key(family, "total"));
-        pushHash(args, 0, fields);
+        pushHash(args, TOTALS_TTL_S, fields);
       }
       await commands.khaachoApplyBatch(keys.length, keys, args);
     },

@@ -5,6 +5,7 @@ import { getDb } from "../db/client";
 import { type HealthReport, checkHealth } from "../health";
 import { getRedis } from "../redis";
 import { createChartCache } from "./chart-cache";
+import { leaderSource } from "./leadership";
 import type { MetricName } from "./metric-catalogue";
 import { getMetricsSnapshot } from "./metrics";
 import { type MetricSeries, getMetricSeries } from "./queries/metric-series";
@@ -63,7 +64,7 @@ async function settle<T>(promise: Promise<T>): Promise<T | null> {
  */
 export async function getDashboard(range: TimeRange, now = new Date(), { cachedCharts = true } = {}): Promise<Dashboard> {
   const [health, metrics, open, recent, charts] = await Promise.all([
-    checkHealth(getDb(), getRedis()),
+    checkHealth(getDb(), getRedis(), leaderSource()),
     settle(getMetricsSnapshot(now)),
     settle(openAlertSummary()),
     settle(listAlerts({ limit: RECENT_ALERT_COUNT })),

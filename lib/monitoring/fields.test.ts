@@ -10,7 +10,9 @@ test("API request fields round-trip route, method and status", () => {
     route: "/api/v1/monitoring/alerts/[id]/resolve",
     method: "POST",
     status: 409,
+    refused: false,
   });
+  expect(parseApiRequestField(apiRequestField("/api/v1/monitoring/alerts", "GET", 401, "rej"))).toMatchObject({ status: 401, refused: true });
 });
 
 test("different labels never share a field, and every field reads back as its own labels", () => {

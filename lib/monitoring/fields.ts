@@ -54,7 +54,7 @@ export function readHistogram(fields: Fields, histogram: HistogramFields): { cou
 
 // Field names are interned so the hot path builds no strings for labels it has seen before.
 const jobFieldCache = new Map<string, Record<JobOutcome, string>>();
-const apiFieldCache = new Map<string, Map<string, Map<number, string>>>();
+const apiFieldCaches = { req: new Map<string, Map<string, Map<number, string>>>(), rej: new Map<string, Map<string, Map<number, string>>>() };
 
 export function jobField(queue: string, outcome: JobOutcome): string {
   let fields = jobFieldCache.get(queue);
@@ -65,13 +65,18 @@ export function jobField(queue: string, outcome: JobOutcome): string {
   return fields[outcome];
 }
 
-export function apiRequestField(route: string, method: string, status: number): string {
-  let byMethod = apiFieldCache.get(route);
-  if (!byMethod) apiFieldCache.set(route, (byMethod = new Map()));
+/**
+ * A request's field: "req" for one that reached its handler (or failed with a 5xx), which the API
+ * error rate counts; "rej" for one refused before it (401, 403, 400), which only Prometheus shows.
+ */
+export function apiRequestField(route: string, method: string, status: number, kind: "req" | "rej" = "req"): string {
+  const cache = apiFieldCaches[kind];
+  let byMethod = cache.get(route);
+  if (!byMethod) cache.set(route, (byMethod = new Map()));
   let byStatus = byMethod.get(method);
   if (!byStatus) byMethod.set(method, (byStatus = new Map()));
   let field = byStatus.get(status);
-  if (!field) byStatus.set(status, (field = `req|${status}|${method}|${route}`));
+  if (!field) byStatus.set(status, (field = `${kind}|${status}|${method}|${route}`));
   return field;
 }
 
@@ -80,7 +85,7 @@ export function parseJobField(field: string): { queue: string; outcome: JobOutco
   return match ? { outcome: match[1] as JobOutcome, queue: match[2] } : null;
 }
 
-export function parseApiRequestField(field: string): { status: number; method: string; route: string } | null {
-  const match = /^req\|(\d{3})\|([^|]+)\|(.+)$/.exec(field);
-  return match ? { status: Number(match[1]), method: match[2], route: match[3] } : null;
+export function parseApiRequestField(field: string): { status: number; method: string; route: string; refused: boolean } | null {
+  const match = /^(req|rej)\|(\d{3})\|([^|]+)\|(.+)$/.exec(field);
+  return match ? { status: Number(match[2]), method: match[3], route: match[4], refused: match[1] === "rej" } : null;
 }

@@ -4,6 +4,10 @@ import type { Redis } from "ioredis";
 import { getConfig } from "../config";
 import { getLogger } from "../logger";
 import { getRedis } from "../redis";
+import { AdvisoryLease } from "./advisory-lease";
+import { BURST_CHANNEL } from "./burst-relay";
+import { noteActivity } from "./bursts";
+import type { LeaderSource } from "./current-leader";
 import { type Loop, startLoop } from "../runtime/loop";
 import type { BackgroundService } from "../runtime/services";
 import { withTimeout } from "../timeout";
@@ -11,6 +15,14 @@ import { withTimeout } from "../timeout";
 export interface Leadership {
   /** True while this instance may run the singleton work (evaluator, snapshots, retention). */
   isLeader(): boolean;
+}
+
+interface TickingLease extends Leadership {
+  readonly leaseMs: number;
+  /** Waits (at most `limitMs`) for a connection in progress, so the first claim is not lost to it. */
+  connected(limitMs: number): Promise<void>;
+  tick(): Promise<void>;
+  release(): Promise<void>;
 }
 
 export const LEASE_MS = 10_000;
@@ -40,7 +52,7 @@ export interface LeaseOptions {
  * This process believes it leads only until its last renewal's lease would end, so it steps down
  * before the key can expire and another instance take over.
  */
-export class Lease implements Leadership {
+export class RedisLease implements TickingLease {
   private readonly holder = `${getConfig().instance}:${process.pid}:${randomUUID()}`;
   private readonly key: string;
   readonly leaseMs: number;
@@ -59,7 +71,6 @@ export class Lease implements Leadership {
     return !this.options.client || this.now() < this.validUntil;
   }
 
-  /** Waits (at most `limitMs`) for the Redis connection in progress: commands fail fast before it. */
   async connected(limitMs: number): Promise<void> {
     const client = this.options.client;
     if (!client || client.status === "ready") return;
@@ -88,27 +99,85 @@ export class Lease implements Leadership {
   }
 }
 
-// On globalThis: the evaluator may ask from another bundle of the same process.
-const globalForLeadership = globalThis as unknown as { khaachoLease?: Lease };
+/**
+ * Who leads: the holder of the PostgreSQL advisory lock. PostgreSQL is the source of truth and
+ * always needed for the leader's work, while Redis is optional, so a Redis outage changes nothing
+ * and there is no second lease to disagree with when Redis returns. Only while this instance
+ * cannot reach PostgreSQL does the Redis lease decide (always yes without Redis): then the leader's
+ * one job that still works is telling the channels of the outage, and once per outage is enough.
+ */
+export class InstanceLeadership implements TickingLease {
+  readonly leaseMs: number;
+  private leading = false;
 
-function getLease(): Lease {
-  if (!globalForLeadership.khaachoLease) {
-    const logger = getLogger("leadership");
-    globalForLeadership.khaachoLease = new Lease({
-      client: getRedis().client,
-      prefix: "khaacho:",
-      onChange: (leader) => logger.info(leader ? "This instance is now the leader" : "This instance is no longer the leader"),
-    });
+  constructor(
+    private readonly database: AdvisoryLease,
+    private readonly fallback: RedisLease,
+    private readonly onChange?: (leader: boolean) => void,
+  ) {
+    this.leaseMs = Math.min(database.leaseMs, fallback.leaseMs);
   }
-  return globalForLeadership.khaachoLease;
+
+  connected(limitMs: number): Promise<void> {
+    return this.fallback.connected(limitMs);
+  }
+
+  isLeader(): boolean {
+    return this.database.isLeader() || (!this.database.reachable && this.fallback.isLeader());
+  }
+
+  /** Ticks both leases; fails (for the loop to log once) only when PostgreSQL could not be reached. */
+  async tick(): Promise<void> {
+    const [database] = await Promise.allSettled([this.database.tick(), this.fallback.tick()]);
+    const leading = this.isLeader();
+    if (leading !== this.leading) this.onChange?.(leading);
+    this.leading = leading;
+    if (database.status === "rejected") throw database.reason;
+  }
+
+  async release(): Promise<void> {
+    await Promise.allSettled([this.database.release(), this.fallback.release()]);
+  }
+}
+
+// On globalThis: the evaluator may ask from another bundle of the same process.
+const globalForLeadership = globalThis as unknown as { khaachoLeadership?: TickingLease };
+
+function getLease(): TickingLease {
+  if (!globalForLeadership.khaachoLeadership) {
+    const logger = getLogger("leadership");
+    const config = getConfig();
+    const onChange = (leader: boolean) => logger.info(leader ? "This instance is now the leader" : "This instance is no longer the leader");
+    const redis = getRedis();
+    const redisLease = new RedisLease({ client: redis.client, prefix: "khaacho:" });
+    // Without Redis the instance runs alone (its counters are its own) and simply leads.
+    globalForLeadership.khaachoLeadership = config.databaseUrl && redis.enabled
+      ? new InstanceLeadership(
+          new AdvisoryLease({
+            connectionString: config.databaseUrl,
+            instance: config.instance,
+            leaseMs: LEASE_MS,
+            listen: { channel: BURST_CHANNEL, onNotification: () => noteActivity("orders") },
+          }),
+          redisLease,
+          onChange,
+        )
+      : redisLease;
+  }
+  return globalForLeadership.khaachoLeadership;
 }
 
 export function getLeadership(): Leadership {
   return getLease();
 }
 
+/** Where health asks who leads. */
+export function leaderSource(): LeaderSource {
+  return { leadership: getLease(), instance: getConfig().instance };
+}
+
 /** Claims and keeps the lease; without Redis the process simply leads. */
-export function leadershipService(lease: Lease = getLease()): BackgroundService {
+export function leadershipService(lease: TickingLease = getLease()): BackgroundService {
   let loop: Loop | undefined;
   const logger = getLogger("leadership");
   return {

@@ -1,4 +1,5 @@
 import { getConfig } from "../config";
+import { UNMATCHED_ROUTE, isKnownRouteLabel, methodLabel } from "../http/route-templates";
 import {
   API_LATENCY,
   DB_LATENCY,
@@ -7,6 +8,8 @@ import {
   JOB_DURATION,
   ORDERS_FIELD,
   WHATSAPP_FIELDS,
+  add,
+  apiRequestField,
   parseApiRequestField,
   parseJobField,
   readHistogram,
@@ -47,6 +50,19 @@ function parsedSamples<T>(fields: Fields, parse: (field: string) => T | null, la
 
 const ratio = (percent: number) => percent / 100;
 
+// Every request, refused before its handler or not, under its labels. Totals written before route
+// labels were bounded may still hold raw paths: they go out as one label.
+function requestSeries(api: Fields): Fields {
+  const series: Fields = new Map();
+  for (const [field, value] of api) {
+    const request = parseApiRequestField(field);
+    if (!request) continue;
+    const route = isKnownRouteLabel(request.route) ? request.route : UNMATCHED_ROUTE;
+    add(series, apiRequestField(route, methodLabel(request.method), request.status), value);
+  }
+  return series;
+}
+
 /**
  * The exporter: counters since the shared store began (all instances), gauges of the current
  * windows, and this instance's host readings.
@@ -72,8 +88,8 @@ export async function renderPrometheus(sources: ExporterSources, now: Date): Pro
     ...histogramFamily("khaacho_job_duration_seconds", "Background job duration.", [secondsHistogram(counters, JOB_DURATION)]),
     ...counterFamily(
       "khaacho_api_requests_total",
-      "Requests to /api/v1 by route template, method and status.",
-      parsedSamples(api, parseApiRequestField, ({ route, method, status }) => ({ route, method, status: String(status) })),
+      "Requests to /api/v1 by route template, method and status, refused ones included.",
+      parsedSamples(requestSeries(api), parseApiRequestField, ({ route, method, status }) => ({ route, method, status: String(status) })),
     ),
     ...histogramFamily("khaacho_api_request_duration_seconds", "Duration of /api/v1 requests.", [secondsHistogram(api, API_LATENCY)]),
     ...histogramFamily("khaacho_db_query_duration_seconds", "Duration of database queries and probes.", [secondsHistogram(database, DB_LATENCY)]),

@@ -49,7 +49,7 @@ export function apiFigures(fields: Fields): MetricsSnapshot["api"] {
   let errors = 0;
   for (const [field, count] of fields) {
     const request = parseApiRequestField(field);
-    if (!request) continue;
+    if (!request || request.refused) continue;
     requests += count;
     if (request.status >= 500) errors += count;
   }

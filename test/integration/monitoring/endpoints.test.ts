@@ -22,6 +22,11 @@ const db = getDb();
 const viewer = (await createApiToken(db, { name: "monitoring-viewer", role: "VIEWER" })).token;
 const ingest = (await createApiToken(db, { name: "monitoring-ingest", role: "INGEST" })).token;
 unsubscribe.push(trackApiRequests(getTracker()));
+// As in the server: this instance claims leadership, so health has a leader to name.
+const { leadershipService } = await import("@/lib/monitoring/leadership");
+const leadership = leadershipService();
+await leadership.start();
+unsubscribe.push(() => void leadership.stop());
 
 const routes = [
   ["metrics", metricsRoute.GET, "/api/v1/monitoring/metrics"],
@@ -84,7 +89,7 @@ describe("GET /api/v1/monitoring/dashboard", () => {
   test("brings health, metrics, alerts and chart series in one answer", async () => {
     await db.systemAlert.create({ data: { type: "HIGH_CPU_USAGE", severity: "WARNING", title: "CPU", message: "CPU high" } });
     const body = await (await call(dashboardRoute.GET, { path: "/api/v1/monitoring/dashboard?range=24h", token: viewer })).json();
-    expect(body.health).toMatchObject({ status: "healthy", database: "connected", redis: "disabled" });
+    expect(body.health).toMatchObject({ status: "healthy", database: "connected", redis: "disabled", leader: expect.any(String) });
     expect(body.metrics.orders).toBeDefined();
     expect(body.alerts.open).toMatchObject({ total: 1, bySeverity: { WARNING: 1, CRITICAL: 0 } });
     expect(body.alerts.recent).toMatchObject([{ type: "HIGH_CPU_USAGE", status: "ACTIVE" }]);

@@ -45,12 +45,28 @@ test("recording orders and messages announces a burst to the evaluator's listene
 test("the route wrapper's report of a request lands in the API figures", async () => {
   const untrack = trackApiRequests(getTracker());
   const before = (await getMetricsSnapshot()).api;
-  reportRequestCompleted({ route: "/api/v1/monitoring/alerts/[id]", method: "GET", status: 500, durationMs: 8 });
+  reportRequestCompleted({ route: "/api/v1/monitoring/alerts/[id]", method: "GET", status: 500, durationMs: 8, reachedHandler: true });
   untrack();
-  reportRequestCompleted({ route: "/api/v1/monitoring/alerts/[id]", method: "GET", status: 500, durationMs: 8 });
+  reportRequestCompleted({ route: "/api/v1/monitoring/alerts/[id]", method: "GET", status: 500, durationMs: 8, reachedHandler: true });
   const after = (await getMetricsSnapshot()).api;
   expect(after.requests - before.requests).toBe(1);
   expect(after.errors - before.errors).toBe(1);
+});
+
+test("requests refused before their handler stay out of the API error rate, and a 5xx always counts", async () => {
+  const untrack = trackApiRequests(getTracker());
+  const before = (await getMetricsSnapshot()).api;
+  const report = (status: number, reachedHandler: boolean) => reportRequestCompleted({ route: "/api/v1/monitoring/alerts/[id]", method: "GET", status, durationMs: 3, reachedHandler });
+  for (let i = 0; i < 200; i++) report(401, false);
+  report(400, false);
+  report(503, false);
+  report(500, true);
+  report(200, true);
+  report(404, true);
+  untrack();
+  const after = (await getMetricsSnapshot()).api;
+  expect(after.requests - before.requests).toBe(4);
+  expect(after.errors - before.errors).toBe(2);
 });
 
 test("every Prisma query, model or raw, is timed into the database latency", async () => {

@@ -1,7 +1,8 @@
+import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createDb, type Db } from "../../../lib/db/client";
 import { claimDueNotifications } from "../../../lib/notify/claim";
-import { createNotificationDispatcher, DEFAULT_LEASE_MS, type NotificationDispatcher } from "../../../lib/notify/dispatcher";
+import { createNotificationDispatcher, DEFAULT_LEASE_MS, type NotificationDispatcher, SEND_TIMEOUT_MS } from "../../../lib/notify/dispatcher";
 import { enqueueAlertNotifications } from "../../../lib/notify/enqueue";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
 import { capturingLogger, createAlert, notifySettings } from "./fixtures";
@@ -254,5 +255,22 @@ describe("dispatcher", () => {
     expect(lines.some((line) => line.message === "Notification dispatcher recovered")).toBe(true);
     await dispatcher.stop();
     await proxy.close();
+  });
+});
+
+describe("the send timeout", () => {
+  test("a receiver that accepts and never answers is given up on after 10 s, and the delivery is retried later", async () => {
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/hook`;
+      await enqueue("created", { MONITORING_ENABLE_EMAIL_ALERTS: "false", MONITORING_ALERT_WEBHOOK_URL: url });
+      // The default timeout, not a shortened one.
+      const dispatcher = createNotificationDispatcher({ db, settings: settings({ MONITORING_ENABLE_EMAIL_ALERTS: "false", MONITORING_ALERT_WEBHOOK_URL: url }) });
+      expect(await dispatcher.deliverDue()).toBe(1);
+      expect(await byChannel("WEBHOOK")).toMatchObject({ status: "PENDING", attempts: 1, lastError: `Webhook did not answer within ${SEND_TIMEOUT_MS} ms` });
+    } finally {
+      silent.close();
+    }
   });
 });
