@@ -1,4 +1,5 @@
 import { BadRequestError } from "../http/errors";
+import { isStorableDate } from "../http/schemas";
 
 /** Where a page of alerts ends, in the list's (created_at, id) order. */
 export interface AlertCursor {
@@ -17,7 +18,7 @@ export function decodeCursor(cursor: string): AlertCursor {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
     const date = new Date(String(createdAt));
-    if (typeof createdAt === "string" && !Number.isNaN(date.getTime()) && typeof id === "string" && UUID.test(id)) return { createdAt: date, id };
+    if (typeof createdAt === "string" && isStorableDate(date) && typeof id === "string" && UUID.test(id)) return { createdAt: date, id };
   } catch {
     // falls through to the 400
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instant, optionalSafeText, safeText } from "../http/schemas";
 import { ALERT_TYPES } from "./alert-types";
 
 // Input of the alert routes, validated by route(): a bad value is a 400 naming the field.
@@ -12,20 +13,9 @@ const PAGE_SIZE_ERROR = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
 
 /** ?status=ACTIVE,ACKNOWLEDGED: one value or several, comma-separated. */
 function oneOrMore<const T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
+  return safeText(500)
     .transform((text) => text.split(",").map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values, { error: `expected one or more of ${values.join(", ")}, comma-separated` })).min(1));
-}
-
-/** An ISO 8601 time with offset, or a date (midnight UTC). */
-const instant = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "expected an ISO 8601 date or time, e.g. 2026-02-08T10:00:00Z" })
-  .transform((text) => new Date(text));
-
-/** Empty text counts as absent, so a form's blank field does not fail validation. */
-function optionalText(max: number) {
-  return z.string().trim().max(max).optional().transform((text) => text || undefined);
 }
 
 export const alertListQuery = z
@@ -35,7 +25,7 @@ export const alertListQuery = z
     severity: oneOrMore(ALERT_SEVERITIES).optional(),
     from: instant.optional(),
     to: instant.optional(),
-    cursor: z.string().max(200).optional(),
+    cursor: safeText(200).optional(),
     limit: z.coerce.number({ error: PAGE_SIZE_ERROR }).int(PAGE_SIZE_ERROR).min(1, PAGE_SIZE_ERROR).max(MAX_PAGE_SIZE, PAGE_SIZE_ERROR).default(DEFAULT_PAGE_SIZE),
   })
   .refine(({ from, to }) => !from || !to || from < to, { error: "from must be before to", path: ["from"] });
@@ -43,13 +33,15 @@ export const alertListQuery = z
 export const alertParams = z.object({ id: z.guid({ error: "expected an alert id (a UUID)" }) });
 
 export const acknowledgeBody = z.strictObject({
-  acknowledgedBy: optionalText(200),
-  notes: optionalText(2000),
+  acknowledgedBy: optionalSafeText(200),
+  notes: optionalSafeText(2000),
 });
 
+const RESOLUTION_REQUIRED = "required: say how the alert was resolved";
+
 export const resolveBody = z.strictObject({
-  resolvedBy: optionalText(200),
-  resolution: z.string({ error: "required: say how the alert was resolved" }).trim().min(1, "required: say how the alert was resolved").max(2000),
+  resolvedBy: optionalSafeText(200),
+  resolution: safeText(2000, { error: RESOLUTION_REQUIRED }).min(1, RESOLUTION_REQUIRED),
 });
 
 export type AlertListQuery = z.output<typeof alertListQuery>;

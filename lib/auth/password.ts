@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import { z } from "zod";
+import { safeText } from "../http/schemas";
 
 const COST = 12;
 // bcrypt reads at most 72 bytes; a longer password would be silently truncated.
@@ -8,8 +8,7 @@ const MAX_PASSWORD_BYTES = 72;
 // unknown email costs the same time as a wrong password and does not reveal which accounts exist.
 const ABSENT_USER_HASH = "$2b$12$qcj9aUk3BJwGyHuv6dLDzeMF77ZuCEhqQY28KRmX/Ktb4NKCe21mK";
 
-export const passwordSchema = z
-  .string()
+export const passwordSchema = safeText(MAX_PASSWORD_BYTES, { trim: false })
   .min(8, "must be at least 8 characters")
   .refine((value) => Buffer.byteLength(value, "utf8") <= MAX_PASSWORD_BYTES, `must be at most ${MAX_PASSWORD_BYTES} bytes`);
 

@@ -2,18 +2,19 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import type { Prisma, UserRole } from "../generated/prisma/client";
 import { ConflictError, NotFoundError } from "../http/errors";
+import { safeText } from "../http/schemas";
 import { hashPassword, passwordSchema } from "./password";
 import type { Principal } from "./roles";
 
 // Serialises first-admin creation, so two setup requests at once cannot both create an admin.
 const FIRST_ADMIN_LOCK = 7_420_003;
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an email address"));
+export const emailSchema = safeText(254).toLowerCase().pipe(z.email("must be an email address"));
 export const userRoleSchema = z.enum(["ADMIN", "VIEWER"]);
 
 export const newUserInput = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1).max(100).optional(),
+  name: safeText(100).min(1, "must not be empty").optional(),
   password: passwordSchema,
   role: userRoleSchema.default("VIEWER"),
 });
@@ -49,9 +50,13 @@ export async function createFirstAdmin(db: Db, input: Omit<NewUserInput, "role">
   const passwordHash = await hashPassword(parsed.password);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK}::bigint)`;
-    if ((await tx.user.count()) > 0) throw new ConflictError("Setup is already complete: an account exists");
+    if ((await tx.user.count()) > 0) throw setupCompleteError();
     return tx.user.create({ data: { email: parsed.email, name: parsed.name, role: "ADMIN", passwordHash }, select: userView });
   });
+}
+
+export function setupCompleteError(): ConflictError {
+  return new ConflictError("Setup is already complete: an account exists");
 }
 
 export async function changeUserRole(db: Db, id: string, role: UserRole): Promise<UserView> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "../http/schemas";
 import { HOST_METRICS, METRIC_NAMES, type MetricName } from "./metric-catalogue";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -15,7 +16,7 @@ export function rangeWindow(range: Range, now: Date): { from: Date; to: Date } {
 
 export const systemMetricsQuery = z.object({
   range: z.enum(["1h", "6h", "24h", "7d", "30d"]).default("1h"),
-  instance: z.string().trim().min(1).max(200).optional(),
+  instance: safeText(200).min(1, "must not be empty").optional(),
   metric: z.enum(METRIC_NAMES, { error: `must be one of ${METRIC_NAMES.join(", ")}` }).optional(),
 });
 
