@@ -3,7 +3,7 @@ import { z } from "zod";
 import { authenticateRequest } from "../auth/authenticate";
 import { type Principal, type RequiredRole, satisfiesRole } from "../auth/roles";
 import { getLogger } from "../logger";
-import { BadRequestError, ForbiddenError, HttpError, UnauthorizedError } from "./errors";
+import { BadRequestError, ForbiddenError, HttpError, UnauthorizedError, UnsupportedMediaTypeError } from "./errors";
 import { reportRequestCompleted } from "./request-hooks";
 import { readBody } from "./read-body";
 import { errorResponse, toHttpError, validationError } from "./respond";
@@ -96,6 +96,10 @@ function parse(schema: Schema | undefined, input: unknown, what: string): unknow
 }
 
 async function readJson(request: Request, limitBytes: number): Promise<unknown> {
+  // A form or text/plain body is what a cross-site form can send without a preflight: never accept one.
+  if (request.body !== null && !isJson(request.headers.get("content-type"))) {
+    throw new UnsupportedMediaTypeError("Send the request body as JSON with Content-Type: application/json");
+  }
   const text = await readBody(request, limitBytes);
   if (!text.trim()) return {};
   try {
@@ -103,6 +107,10 @@ async function readJson(request: Request, limitBytes: number): Promise<unknown> 
   } catch {
     throw new BadRequestError("Request body is not valid JSON", "invalid_json");
   }
+}
+
+function isJson(contentType: string | null): boolean {
+  return contentType?.split(";")[0].trim().toLowerCase() === "application/json";
 }
 
 /** /api/v1/monitoring/alerts/6f1…/resolve with {id} → /api/v1/monitoring/alerts/[id]/resolve */

@@ -114,6 +114,10 @@ describe("a dashboard session cookie", () => {
     const body = { name: "from-session", role: "VIEWER" };
     const forged = await call(tokensRoute.POST, { method: "POST", body, headers: { cookie, host: "localhost", origin: "https://evil.example" } });
     expect(forged.status).toBe(401);
+    for (const origin of ["https://localhost", "http://localhost:3311", "http://localhost.evil.example"]) {
+      const otherOrigin = await call(tokensRoute.POST, { method: "POST", body, headers: { cookie, host: "localhost", origin } });
+      expect(otherOrigin.status, origin).toBe(401);
+    }
     const sameOrigin = await call(tokensRoute.POST, { method: "POST", body, headers: { cookie, host: "localhost", origin: "http://localhost" } });
     expect(sameOrigin.status).toBe(201);
     expect((await sameOrigin.json()).apiToken.createdBy).toEqual({ email: "ivan@example.com" });
