@@ -35,7 +35,7 @@ async function fromBearer(authorization: string): Promise<Principal | null> {
 async function fromSession(request: Request): Promise<Principal | null> {
   if (!isSafeMethod(request.method) && crossOrigin(request)) return null;
   const claims = await decodeSessionCookie(sessionCookieFrom(request.headers.get("cookie")));
-  return claims ? userPrincipal(getDb(), claims.sub) : null;
+  return claims ? userPrincipal(getDb(), claims) : null;
 }
 
 function isSafeMethod(method: string): boolean {

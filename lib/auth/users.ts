@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from "../http/errors";
 import { safeText } from "../http/schemas";
 import { hashPassword, passwordSchema } from "./password";
 import type { Principal } from "./roles";
+import type { SessionClaims } from "./session";
 
 // Serialises first-admin creation, so two setup requests at once cannot both create an admin.
 const FIRST_ADMIN_LOCK = 7_420_003;
@@ -63,7 +64,7 @@ export async function changeUserRole(db: Db, id: string, role: UserRole): Promis
   return db.$transaction(async (tx) => {
     const user = await findOrThrow(tx, id);
     if (user.role === "ADMIN" && role !== "ADMIN") await refuseIfLastAdmin(tx, id, "demote");
-    return tx.user.update({ where: { id }, data: { role }, select: userView });
+    return tx.user.update({ where: { id }, data: { role, ...(role !== user.role && { sessionVersion: { increment: 1 } }) }, select: userView });
   });
 }
 
@@ -76,10 +77,19 @@ export async function removeUser(db: Db, id: string): Promise<UserView> {
   });
 }
 
-/** The principal of a signed-in user, read afresh so a removed or demoted account takes effect at once. */
-export async function userPrincipal(db: Db, id: string): Promise<Principal | null> {
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, role: true } });
-  return user && { kind: "user", id: user.id, name: user.email, role: user.role };
+/**
+ * The principal of a session, read afresh so a removed or demoted account takes effect at once;
+ * null once the user's session version has moved on (sign-out, password or role change).
+ */
+export async function userPrincipal(db: Db, session: SessionClaims): Promise<Principal | null> {
+  const user = await db.user.findUnique({ where: { id: session.sub }, select: { id: true, email: true, role: true, sessionVersion: true } });
+  if (!user || user.sessionVersion !== session.sv) return null;
+  return { kind: "user", id: user.id, name: user.email, role: user.role };
+}
+
+/** Ends every session of the user (next request with an older cookie is signed out). */
+export async function endSessions(db: Pick<Prisma.TransactionClient, "user">, id: string): Promise<void> {
+  await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }
 
 async function findOrThrow(tx: Prisma.TransactionClient, id: string): Promise<UserView> {
