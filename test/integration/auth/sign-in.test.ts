@@ -110,7 +110,7 @@ describe("signInWithPassword", () => {
 describe("the sign-in route", () => {
   const context = { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) };
   const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-    nextAuthRoute.POST(new NextRequest("http://localhost/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, duplex: "half" } as RequestInit & { duplex: "half" }), context);
+    nextAuthRoute.POST(new NextRequest(new Request("http://localhost/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, duplex: "half" } as RequestInit)), context);
 
   test("refuses a huge body (413) before next-auth reads it, whether declared or streamed", async () => {
     const declared = await post(`email=${"a".repeat(30_000_000)}`);
