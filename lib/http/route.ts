@@ -31,6 +31,12 @@ interface HandlerContext<B, Q, P, R> {
   params: Out<P>;
 }
 
+export interface RouteInputs {
+  body?: Schema;
+  query?: Schema;
+  params?: Schema;
+}
+
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 /**
@@ -42,7 +48,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
   options: RouteOptions<B, Q, P> & { role: R },
   handler: (context: HandlerContext<B, Q, P, R>) => Promise<unknown>,
 ) {
-  return async (request: Request, nextContext?: NextContext): Promise<Response> => {
+  const handle = async (request: Request, nextContext?: NextContext): Promise<Response> => {
     const started = performance.now();
     const requestId = callerRequestId(request) ?? randomUUID();
     const rawParams = (await nextContext?.params) ?? {};
@@ -70,6 +76,8 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
     });
     return response;
   };
+  // The schemas stay readable on the handler, so tests can derive input for every route from them.
+  return Object.assign(handle, { inputs: { body: options.body, query: options.query, params: options.params } as RouteInputs });
 }
 
 // A caller's own request id (from a proxy, say) is kept when it is a plain token, so logs line up.
