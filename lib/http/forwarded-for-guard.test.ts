@@ -19,7 +19,7 @@ let baseUrl: string;
 beforeAll(async () => {
   stopGuard = guardForwardedFor(proxyList([]));
   server = http.createServer((request, response) => {
-    const headers = new Headers(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
+    const headers = new Headers(Object.entries(request.headers).map(([name, value]): [string, string] => [name, String(value)]));
     response.end(clientAddress(headers, proxyList([])));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
