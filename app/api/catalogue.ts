@@ -3,6 +3,7 @@
 import { alertDetailResponse, alertPageResponse, alertResponse, healthResponse, ingestResponse } from "@/lib/openapi/responses";
 import type { ApiEntry } from "@/lib/openapi/document";
 import * as setup from "./auth/setup/route";
+import * as accountPassword from "./v1/account/password/route";
 import * as audit from "./v1/audit/route";
 import * as acknowledge from "./v1/monitoring/alerts/[id]/acknowledge/route";
 import * as resolve from "./v1/monitoring/alerts/[id]/resolve/route";
@@ -20,6 +21,7 @@ import * as systemMetrics from "./v1/monitoring/system-metrics/route";
 import * as openapi from "./v1/openapi.json/route";
 import * as token from "./v1/tokens/[id]/route";
 import * as tokens from "./v1/tokens/route";
+import * as userPassword from "./v1/users/[id]/password/route";
 import * as user from "./v1/users/[id]/route";
 import * as users from "./v1/users/route";
 
@@ -44,6 +46,8 @@ export const API_CATALOGUE: readonly ApiEntry[] = [
   { path: "/api/v1/tokens/{id}", handlers: token, docs: { DELETE: { summary: "Revoke an API token" } } },
   { path: "/api/v1/users", handlers: users, docs: { GET: { summary: "List dashboard users" }, POST: { summary: "Add a dashboard user", status: 201 } } },
   { path: "/api/v1/users/{id}", handlers: user, docs: { PATCH: { summary: "Change a user's role" }, DELETE: { summary: "Remove a user" } } },
+  { path: "/api/v1/account/password", handlers: accountPassword, docs: { POST: { summary: "Change your own password (ends your sessions)" } } },
+  { path: "/api/v1/users/{id}/password", handlers: userPassword, docs: { POST: { summary: "Reset another user's password (ends their sessions)" } } },
   { path: "/api/v1/audit", handlers: audit, docs: { GET: { summary: "The audit log of operator changes and sign-ins, newest first" } } },
   { path: "/api/v1/openapi.json", handlers: openapi, docs: { GET: { summary: "This OpenAPI document" } } },
 ];

@@ -9,6 +9,7 @@ import { Panel } from "../ui/panel";
 import { RelativeTime } from "../ui/relative-time";
 import { LoadingBlock } from "../ui/skeleton";
 import { AddUserDialog } from "./add-user-dialog";
+import { ResetPasswordDialog } from "./reset-password-dialog";
 import { QueryView } from "../ui/query-view";
 
 export function UsersPanel() {
@@ -59,6 +60,7 @@ function UserRow({ user }: { user: DashboardUser }) {
           <option value="VIEWER">Viewer</option>
           <option value="ADMIN">Admin</option>
         </select>
+        {!isMe && <ResetPasswordDialog user={user} />}
         {!isMe && (
           <ConfirmDialog
             triggerLabel="Remove"

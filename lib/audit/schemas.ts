@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { instant, pageCursor, pageLimit, plainText } from "../http/query-fields";
+import { pageCursor, pageLimit } from "../http/query-fields";
+import { instant, safeText } from "../http/schemas";
 import { MAX_ACTOR_LENGTH } from "./limits";
 
 /** Empty text counts as absent, so a form's blank filter does not fail validation. */
@@ -10,7 +11,7 @@ const ACTION_FILTER = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
 
 export const auditListQuery = z
   .object({
-    actor: z.preprocess(blankAsAbsent, plainText(MAX_ACTOR_LENGTH).optional()),
+    actor: z.preprocess(blankAsAbsent, safeText(MAX_ACTOR_LENGTH).min(1, "must not be empty").optional()),
     action: z.preprocess(
       blankAsAbsent,
       z.string().trim().max(64, "must be at most 64 characters").regex(ACTION_FILTER, "expected a dotted action such as token.create, or a family such as token").optional(),

@@ -33,9 +33,9 @@ async function fromBearer(authorization: string): Promise<Principal | null> {
 }
 
 async function fromSession(request: Request): Promise<Principal | null> {
-  if (!isSafeMethod(request.method) && crossOrigin(request.headers)) return null;
+  if (!isSafeMethod(request.method) && crossOrigin(request)) return null;
   const claims = await decodeSessionCookie(sessionCookieFrom(request.headers.get("cookie")));
-  return claims ? userPrincipal(getDb(), claims.sub) : null;
+  return claims ? userPrincipal(getDb(), claims) : null;
 }
 
 function isSafeMethod(method: string): boolean {
@@ -44,12 +44,13 @@ function isSafeMethod(method: string): boolean {
 
 // Browsers send Origin with every cross-origin write; a session cookie never authorises one made
 // by another site (cross-site request forgery), even a same-site one that SameSite=Lax lets through.
-function crossOrigin(headers: Headers): boolean {
-  const origin = headers.get("origin");
+// Scheme, host and port must all match: http://host:3000 and https://host:3000 are other origins.
+function crossOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
   if (!origin) return false;
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   try {
-    return new URL(origin).host !== host;
+    return new URL(origin).origin !== new URL(`${new URL(request.url).protocol}//${host}`).origin;
   } catch {
     return true;
   }

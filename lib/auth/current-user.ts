@@ -7,5 +7,5 @@ import { userPrincipal } from "./users";
 /** The signed-in dashboard user, for server components; null when signed out. */
 export async function currentUser(): Promise<Principal | null> {
   const claims = await decodeSessionCookie((await cookies()).get(sessionCookieName())?.value);
-  return claims ? userPrincipal(getDb(), claims.sub) : null;
+  return claims ? userPrincipal(getDb(), claims) : null;
 }

@@ -4,7 +4,7 @@ import { ConflictError } from "../http/errors";
 import { getLogger } from "../logger";
 import { type Loop, startLoop } from "../runtime/loop";
 import type { BackgroundService } from "../runtime/services";
-import { createFirstAdmin, hasAnyUser, type NewUserInput, type UserView } from "./users";
+import { createFirstAdmin, hasAnyUser, type NewUserInput, setupCompleteError, type UserView } from "./users";
 
 const RETRY_MS = 5000;
 
@@ -53,7 +53,9 @@ export async function setupIsOpen(db: Db): Promise<boolean> {
   return !getConfig().auth.adminEmail && !(await hasAnyUser(db));
 }
 
+/** Refuses before hashing the password once an account exists, so the public form cannot be used to burn CPU. */
 export async function completeSetup(db: Db, input: Omit<NewUserInput, "role">): Promise<UserView> {
   if (getConfig().auth.adminEmail) throw new ConflictError("The first admin is set by ADMIN_EMAIL; setup is not available");
+  if (await hasAnyUser(db)) throw setupCompleteError();
   return createFirstAdmin(db, input);
 }

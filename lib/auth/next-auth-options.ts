@@ -8,7 +8,8 @@ import { getLogger } from "../logger";
 import { LOGIN_PATH } from "./dashboard-paths";
 import { secureSessionCookies, SESSION_MAX_AGE_SECONDS } from "./session";
 import { getAuthSecret } from "./secret";
-import { signInFailureCounter, signInWithPassword, type SignedInUser } from "./sign-in";
+import { processSignInThrottle, signInWithPassword, type SignedInUser } from "./sign-in";
+import { endSessions } from "./users";
 
 /** next-auth's configuration: email and password sign-in, sessions as encrypted JWT cookies. */
 export function nextAuthOptions(): AuthOptions {
@@ -29,11 +30,20 @@ export function nextAuthOptions(): AuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.role = (user as SignedInUser).role;
+        if (user) {
+          token.role = (user as SignedInUser).role;
+          token.sv = (user as SignedInUser).sessionVersion;
+        }
         return token;
       },
       session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub, role: token.role } };
+      },
+    },
+    events: {
+      // Signing out ends every session of the user, so a copied cookie stops working too.
+      async signOut({ token }) {
+        if (typeof token?.sub === "string") await endSessions(getDb(), token.sub);
       },
     },
     logger: {
@@ -47,7 +57,7 @@ export function nextAuthOptions(): AuthOptions {
 async function authorize(credentials: Record<"email" | "password", string> | undefined, ip: string | null) {
   if (!credentials?.email || !credentials.password) return null;
   try {
-    return await signInWithPassword(getDb(), signInFailureCounter(), { email: credentials.email, password: credentials.password, ip });
+    return await signInWithPassword(getDb(), processSignInThrottle(), { email: credentials.email, password: credentials.password, ip });
   } catch (error) {
     // next-auth shows the message on the sign-in page: only ours, never a database error's.
     if (error instanceof HttpError) throw error;

@@ -17,6 +17,8 @@ export function sessionCookieName(): string {
 export interface SessionClaims {
   /** The user's id. */
   sub: string;
+  /** The user's session version when the session began: it ends once the user's moves on. */
+  sv: number;
 }
 
 /** The claims of a valid, unexpired session cookie value, or null. */
@@ -24,7 +26,7 @@ export async function decodeSessionCookie(value: string | undefined): Promise<Se
   if (!value) return null;
   try {
     const claims = await decode({ token: value, secret: getAuthSecret() });
-    return typeof claims?.sub === "string" ? { sub: claims.sub } : null;
+    return typeof claims?.sub === "string" ? { sub: claims.sub, sv: typeof claims.sv === "number" ? claims.sv : 0 } : null;
   } catch {
     return null;
   }

@@ -1,17 +1,11 @@
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import type { UserRole } from "../generated/prisma/client";
-import { TooManyRequestsError } from "../http/errors";
 import { getRedis } from "../redis";
-import { type FailureCounter, memoryFailureCounter, redisFailureCounter } from "./failure-counter";
-import { verifyPassword } from "./password";
+import { passwordAttemptSchema, verifyPassword } from "./password";
+import { memoryLimiters, redisLimiters, type SignInThrottle, signInThrottle } from "./sign-in-throttle";
 import { emailSchema } from "./users";
-
-export const SIGN_IN_LIMITS = {
-  windowMs: 15 * 60_000,
-  perAccount: 5,
-  // Higher, since people behind one office NAT share an address.
-  perAddress: 20,
-};
 
 export interface SignInAttempt {
   email: string;
@@ -25,36 +19,42 @@ export interface SignedInUser {
   email: string;
   name: string | null;
   role: UserRole;
+  /** Sessions carry it; a change of the user's session version ends them. */
+  sessionVersion: number;
 }
+
+const credentials = z.object({ email: emailSchema, password: passwordAttemptSchema });
 
 /**
- * Checks an email and password, refusing (429) once the account or the address has failed too
- * often in the window. Returns null for a wrong email or password, without saying which.
+ * Checks an email and password, refusing (429) before any hashing when the throttle says wait.
+ * Returns null for a wrong email or password, without saying which (an unknown account costs the
+ * same hashing time). Both outcomes are audited with the caller's address, never the password.
  */
-export async function signInWithPassword(db: Db, failures: FailureCounter, attempt: SignInAttempt): Promise<SignedInUser | null> {
-  const email = emailSchema.safeParse(attempt.email).data ?? attempt.email.trim().toLowerCase();
-  const keys = { account: `account:${email}`, address: attempt.ip ? `ip:${attempt.ip}` : null };
-  const [accountFailures, addressFailures] = await Promise.all([failures.count(keys.account), keys.address ? failures.count(keys.address) : 0]);
-  if (accountFailures >= SIGN_IN_LIMITS.perAccount || addressFailures >= SIGN_IN_LIMITS.perAddress) {
-    throw new TooManyRequestsError("Too many failed sign-in attempts. Wait 15 minutes and try again.");
-  }
+export async function signInWithPassword(db: Db, throttle: SignInThrottle, attempt: SignInAttempt): Promise<SignedInUser | null> {
+  const parsed = credentials.safeParse(attempt);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const address = attempt.ip ?? null;
+  const admission = await throttle.admit(email, address);
 
   const user = await db.user.findUnique({ where: { email } });
-  const passwordMatches = await verifyPassword(attempt.password, user?.passwordHash);
-  if (!user || !passwordMatches) {
-    await Promise.all([keys.account, keys.address].flatMap((key) => (key ? [failures.add(key, SIGN_IN_LIMITS.windowMs)] : [])));
+  if (!(await verifyPassword(password, user?.passwordHash)) || !user) {
+    await recordAudit(db, { actor: address ?? "unknown address", action: "auth.sign_in_failed", target: email, after: { address } });
     return null;
   }
-  await failures.clear(keys.account);
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  await admission.succeeded();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    await recordAudit(tx, { actor: user.email, action: "auth.sign_in", target: user.email, after: { address } });
+  });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
 
-const globalForCounter = globalThis as unknown as { khaachoSignInFailures?: FailureCounter };
+const globalForThrottle = globalThis as unknown as { khaachoSignInThrottle?: SignInThrottle };
 
-/** Failed sign-ins counted in Redis (shared by every instance) when configured, else in memory. */
-export function signInFailureCounter(): FailureCounter {
+/** Sign-in limits in Redis (shared by every instance) when configured, else in memory. */
+export function processSignInThrottle(): SignInThrottle {
   const redis = getRedis();
-  globalForCounter.khaachoSignInFailures ??= redis.enabled && redis.client ? redisFailureCounter(redis.client, "khaacho:sign-in-failures:") : memoryFailureCounter();
-  return globalForCounter.khaachoSignInFailures;
+  globalForThrottle.khaachoSignInThrottle ??= signInThrottle(redis.enabled && redis.client ? redisLimiters(redis.client) : memoryLimiters, "khaacho:sign-in:");
+  return globalForThrottle.khaachoSignInThrottle;
 }

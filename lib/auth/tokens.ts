@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { NotFoundError } from "../http/errors";
+import { safeText } from "../http/schemas";
 import type { Principal } from "./roles";
 
 /** Recognisable in logs and by secret scanners; the rest is 32 random bytes, base64url. */
@@ -17,7 +18,7 @@ const DAY_MS = 86_400_000;
 export const tokenRoleSchema = z.enum(["ADMIN", "VIEWER", "INGEST"]);
 
 export const newTokenInput = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(100),
+  name: safeText(100).min(1, "must not be empty"),
   role: tokenRoleSchema,
   expiresInDays: z.number().int().positive().max(3650).optional(),
 });

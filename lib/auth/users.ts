@@ -3,18 +3,20 @@ import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import type { Prisma, UserRole } from "../generated/prisma/client";
 import { ConflictError, NotFoundError } from "../http/errors";
+import { safeText } from "../http/schemas";
 import { hashPassword, passwordSchema } from "./password";
 import type { Principal } from "./roles";
+import type { SessionClaims } from "./session";
 
 // Serialises first-admin creation, so two setup requests at once cannot both create an admin.
 const FIRST_ADMIN_LOCK = 7_420_003;
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an email address"));
+export const emailSchema = safeText(254).toLowerCase().pipe(z.email("must be an email address"));
 export const userRoleSchema = z.enum(["ADMIN", "VIEWER"]);
 
 export const newUserInput = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1).max(100).optional(),
+  name: safeText(100).min(1, "must not be empty").optional(),
   password: passwordSchema,
   role: userRoleSchema.default("VIEWER"),
 });
@@ -59,19 +61,24 @@ export async function createFirstAdmin(db: Db, input: Omit<NewUserInput, "role">
   const passwordHash = await hashPassword(parsed.password);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK}::bigint)`;
-    if ((await tx.user.count()) > 0) throw new ConflictError("Setup is already complete: an account exists");
+    if ((await tx.user.count()) > 0) throw setupCompleteError();
     const user = await tx.user.create({ data: { email: parsed.email, name: parsed.name, role: "ADMIN", passwordHash }, select: userView });
     await recordUserCreated(tx, user, actor ?? user.email);
     return user;
   });
 }
 
+export function setupCompleteError(): ConflictError {
+  return new ConflictError("Setup is already complete: an account exists");
+}
+
+/** A role change ends the user's sessions, so a demoted admin's open cookie carries no ADMIN. */
 export async function changeUserRole(db: Db, id: string, role: UserRole, actor: string): Promise<UserView> {
   return db.$transaction(async (tx) => {
     const user = await findOrThrow(tx, id);
     if (user.role === role) return user;
     if (user.role === "ADMIN") await refuseIfLastAdmin(tx, id, "demote");
-    const changed = await tx.user.update({ where: { id }, data: { role }, select: userView });
+    const changed = await tx.user.update({ where: { id }, data: { role, sessionVersion: { increment: 1 } }, select: userView });
     await recordAudit(tx, { actor, action: "user.role_change", target: user.email, before: { role: user.role }, after: { role } });
     return changed;
   });
@@ -95,10 +102,19 @@ function auditedUser({ id, email, name, role }: UserView) {
   return { id, email, name, role };
 }
 
-/** The principal of a signed-in user, read afresh so a removed or demoted account takes effect at once. */
-export async function userPrincipal(db: Db, id: string): Promise<Principal | null> {
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, role: true } });
-  return user && { kind: "user", id: user.id, name: user.email, role: user.role };
+/**
+ * The principal of a session, read afresh so a removed or demoted account takes effect at once;
+ * null once the user's session version has moved on (sign-out, password or role change).
+ */
+export async function userPrincipal(db: Db, session: SessionClaims): Promise<Principal | null> {
+  const user = await db.user.findUnique({ where: { id: session.sub }, select: { id: true, email: true, role: true, sessionVersion: true } });
+  if (!user || user.sessionVersion !== session.sv) return null;
+  return { kind: "user", id: user.id, name: user.email, role: user.role };
+}
+
+/** Ends every session of the user (next request with an older cookie is signed out). */
+export async function endSessions(db: Pick<Prisma.TransactionClient, "user">, id: string): Promise<void> {
+  await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }
 
 async function findOrThrow(tx: Prisma.TransactionClient, id: string): Promise<UserView> {

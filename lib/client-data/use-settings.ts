@@ -69,3 +69,16 @@ export function useChangeUserRole() {
 export function useRemoveUser() {
   return useChange(settingsKeys.users(), (id: string) => apiFetch<{ user: DashboardUser }>(`/api/v1/users/${encodeURIComponent(id)}`, { method: "DELETE" }));
 }
+
+export function useResetPassword() {
+  return useChange(settingsKeys.users(), ({ id, password }: { id: string; password: string }) =>
+    apiFetch<null>(`/api/v1/users/${encodeURIComponent(id)}/password`, { method: "POST", body: { password } }),
+  );
+}
+
+/** Changing one's own password ends every session of the user, this one included. */
+export function useChangeOwnPassword() {
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => apiFetch<null>("/api/v1/account/password", { method: "POST", body: input }),
+  });
+}

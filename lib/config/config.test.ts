@@ -90,6 +90,14 @@ describe("loadConfig", () => {
     );
   });
 
+  test("TRUSTED_PROXIES takes addresses and CIDR ranges, none by default", () => {
+    expect(loadConfig({}).auth.trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: "10.0.0.0/8, ::1,192.0.2.7" }).auth.trustedProxies).toEqual(["10.0.0.0/8", "::1", "192.0.2.7"]);
+    for (const bad of ["localhost", "10.0.0.0/33", "10.0.0.1/8/1", "::1/129"]) {
+      expect(problemsFor({ TRUSTED_PROXIES: bad })[0], bad).toMatch(/^Invalid TRUSTED_PROXIES=/);
+    }
+  });
+
   test("ADMIN_EMAIL without ADMIN_PASSWORD is refused", () => {
     expect(problemsFor({ ADMIN_EMAIL: "admin@khaacho.com" })[0]).toMatch(/ADMIN_PASSWORD/);
   });

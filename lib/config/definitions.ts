@@ -1,4 +1,5 @@
 import {
+  addressList,
   email,
   emailList,
   flag,
@@ -36,6 +37,7 @@ export const definitions = {
   NEXTAUTH_URL: url(["http", "https"], "Dashboard URL for next-auth (default APP_URL)"),
   ADMIN_EMAIL: email(undefined, "First admin account, created on first start when no user exists"),
   ADMIN_PASSWORD: secret("Password of the first admin account", 8),
+  TRUSTED_PROXIES: addressList("Reverse proxies whose X-Forwarded-For is believed (default none: the connecting address counts)"),
 
   MONITORING_ORDER_RATE_THRESHOLD: positiveNumber(100, "Orders in the last 60 minutes that raise HIGH_ORDER_CREATION_RATE"),
   MONITORING_ORDER_RATE_THRESHOLD_CRITICAL: positiveNumber(300, "Orders in the last 60 minutes that make it CRITICAL"),

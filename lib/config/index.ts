@@ -65,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       url: v.NEXTAUTH_URL ?? appUrl,
       adminEmail: v.ADMIN_EMAIL,
       adminPassword: v.ADMIN_PASSWORD,
+      trustedProxies: v.TRUSTED_PROXIES ?? [],
     },
     thresholds: {
       orderRate: limits("MONITORING_ORDER_RATE_THRESHOLD"),

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 // Each variable parser carries a human description of what it accepts, so a bad value stops
@@ -84,6 +85,23 @@ export function list(defaultValue: string, meaning: string) {
     defaultValue,
     meaning,
   );
+}
+
+/** Comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.0/8,::1; empty by default. */
+export function addressList(meaning: string) {
+  return variable(
+    z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)).pipe(z.array(z.string().refine(isAddressOrRange)).min(1)),
+    "comma-separated IP addresses or CIDR ranges, such as 10.0.0.0/8,::1",
+    undefined,
+    meaning,
+  );
+}
+
+function isAddressOrRange(value: string): boolean {
+  const [address, prefix, ...rest] = value.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, defaultValue: T[number], meaning: string) {

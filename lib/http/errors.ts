@@ -46,10 +46,16 @@ export class PayloadTooLargeError extends HttpError {
   }
 }
 
+export class UnsupportedMediaTypeError extends HttpError {
+  constructor(message: string) {
+    super(415, "unsupported_media_type", message);
+  }
+}
+
 export class TooManyRequestsError extends HttpError {
   constructor(
     message: string,
-    /** Sent as Retry-After when known. */
+    /** Seconds until a retry may succeed, sent as Retry-After. */
     readonly retryAfterSeconds?: number,
   ) {
     super(429, "too_many_requests", message);

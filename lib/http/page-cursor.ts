@@ -1,4 +1,5 @@
 import { BadRequestError } from "./errors";
+import { isStorableDate } from "./schemas";
 
 /** Where a page of a newest-first list ends, in its (time, id) order: alerts, audit entries. */
 export interface PageCursor {
@@ -17,7 +18,7 @@ export function decodeCursor(cursor: string): PageCursor {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
     const date = new Date(String(at));
-    if (typeof at === "string" && !Number.isNaN(date.getTime()) && typeof id === "string" && UUID.test(id)) return { at: date, id };
+    if (typeof at === "string" && isStorableDate(date) && typeof id === "string" && UUID.test(id)) return { at: date, id };
   } catch {
     // falls through to the 400
   }

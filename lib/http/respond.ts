@@ -27,6 +27,6 @@ export function validationError(error: z.ZodError, what: string): BadRequestErro
 export function errorResponse(error: HttpError, requestId: string): Response {
   const response = Response.json({ error: { code: error.code, message: error.message, requestId } }, { status: error.status });
   if (error.status === 401) response.headers.set("www-authenticate", 'Bearer realm="khaacho-monitor"');
-  if (error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined) response.headers.set("retry-after", String(error.retryAfterSeconds));
+  if (error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined) response.headers.set("retry-after", String(Math.ceil(error.retryAfterSeconds)));
   return response;
 }

@@ -6,6 +6,8 @@
 export const ROUTE_TEMPLATES = [
   "/api/auth/[...nextauth]",
   "/api/auth/setup",
+  "/api/v1/account/password",
+  "/api/v1/audit",
   "/api/v1/monitoring/alerts",
   "/api/v1/monitoring/alerts/[id]",
   "/api/v1/monitoring/alerts/[id]/acknowledge",
@@ -19,10 +21,12 @@ export const ROUTE_TEMPLATES = [
   "/api/v1/monitoring/notifications/test",
   "/api/v1/monitoring/prometheus",
   "/api/v1/monitoring/system-metrics",
+  "/api/v1/openapi.json",
   "/api/v1/tokens",
   "/api/v1/tokens/[id]",
   "/api/v1/users",
   "/api/v1/users/[id]",
+  "/api/v1/users/[id]/password",
 ] as const;
 
 /** The one label of every path that is not a known route. */

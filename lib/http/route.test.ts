@@ -38,6 +38,17 @@ test("malformed JSON gives 400 invalid_json", async () => {
   expect(await response.json()).toMatchObject({ error: { code: "invalid_json", message: "Request body is not valid JSON" } });
 });
 
+test.each(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"])("a body sent as %s gives 415 without reaching the handler", async (contentType) => {
+  const response = await post(JSON.stringify({ name: "a", count: 2 }), { "content-type": contentType });
+  expect(response.status).toBe(415);
+  expect(await response.json()).toMatchObject({ error: { code: "unsupported_media_type" } });
+});
+
+test("a JSON body with a charset parameter is accepted", async () => {
+  const response = await post(JSON.stringify({ name: "a", count: 2 }), { "content-type": "application/json; charset=utf-8" });
+  expect(response.status).toBe(200);
+});
+
 test("an invalid body field gives 400 naming the field and the reason", async () => {
   const response = await post(JSON.stringify({ name: "a", count: 1.5 }));
   expect(response.status).toBe(400);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { authenticateRequest } from "../auth/authenticate";
 import { type Principal, type RequiredRole, satisfiesRole } from "../auth/roles";
 import { getLogger } from "../logger";
-import { BadRequestError, ForbiddenError, HttpError, UnauthorizedError } from "./errors";
+import { BadRequestError, ForbiddenError, HttpError, UnauthorizedError, UnsupportedMediaTypeError } from "./errors";
 import { reportRequestCompleted } from "./request-hooks";
 import { readBody } from "./read-body";
 import { methodLabel, routeTemplateOf } from "./route-templates";
@@ -104,6 +104,10 @@ function parse(schema: Schema | undefined, input: unknown, what: string): unknow
 }
 
 async function readJson(request: Request, limitBytes: number): Promise<unknown> {
+  // A form or text/plain body is what a cross-site form can send without a preflight: never accept one.
+  if (request.body !== null && !isJson(request.headers.get("content-type"))) {
+    throw new UnsupportedMediaTypeError("Send the request body as JSON with Content-Type: application/json");
+  }
   const text = await readBody(request, limitBytes);
   if (!text.trim()) return {};
   try {
@@ -111,4 +115,8 @@ async function readJson(request: Request, limitBytes: number): Promise<unknown> 
   } catch {
     throw new BadRequestError("Request body is not valid JSON", "invalid_json");
   }
+}
+
+function isJson(contentType: string | null): boolean {
+  return contentType?.split(";")[0].trim().toLowerCase() === "application/json";
 }

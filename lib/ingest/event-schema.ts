@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoTimeText, safeText } from "../http/schemas";
 import { MAX_BATCH_EVENTS, type MonitorEvent } from "../platform-client/events";
 
 const DAY_MS = 86_400_000;
@@ -9,10 +10,10 @@ export const ingestBody = z.object({
 });
 
 const base = {
-  id: z.string().trim().min(1, "must not be empty").max(128),
-  timestamp: z.iso.datetime({ offset: true, error: "expected an ISO 8601 time with offset, e.g. 2026-11-28T10:00:00Z" }),
+  id: safeText(128).min(1, "must not be empty"),
+  timestamp: isoTimeText,
 };
-const errorText = z.string().max(2000).optional();
+const errorText = safeText(2000, { trim: false }).optional();
 // Queue names become metric labels: plain characters only.
 const queue = z.string().regex(/^[\w.:-]{1,100}$/, "expected a queue name of letters, digits, _ . : or -");
 const durationMs = z.number().min(0).max(DAY_MS);

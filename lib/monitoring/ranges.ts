@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "../http/schemas";
 import { DEFAULT_RANGE, OVERVIEW_RANGES, RANGE_MS, SYSTEM_RANGES, type TimeRange } from "../shared/time-ranges";
 import { HOST_METRICS, METRIC_NAMES, type MetricName } from "./metric-catalogue";
 
@@ -11,7 +12,7 @@ export function rangeWindow(range: TimeRange, now: Date): { from: Date; to: Date
 
 export const systemMetricsQuery = z.object({
   range: z.enum(SYSTEM_RANGES).default(DEFAULT_RANGE),
-  instance: z.string().trim().min(1).max(200).optional(),
+  instance: safeText(200).min(1, "must not be empty").optional(),
   metric: z.enum(METRIC_NAMES, { error: `must be one of ${METRIC_NAMES.join(", ")}` }).optional(),
 });
 

@@ -5,6 +5,8 @@ import { ingestedEventPrunerService } from "../ingest/prune-service";
 import { getConfig, ConfigError } from "../config";
 import { closeDb } from "../db/client";
 import { MigrationError, migrateUp } from "../db/migrator";
+import { configuredProxies } from "../http/client-address";
+import { guardForwardedFor } from "../http/forwarded-for-guard";
 import { closeLogger, getLogger } from "../logger";
 import { collectorService } from "../monitoring/collector";
 import { metricsFlusherService } from "../monitoring/flusher";
@@ -38,6 +40,8 @@ export async function startServerRuntime(): Promise<void> {
     }
     throw error;
   }
+  // First, so that no request reaches a handler with a client's own claim of its address.
+  guardForwardedFor(configuredProxies());
   const logger = getLogger("server");
   logger.info(`Khaacho platform running on port ${config.port}`);
   logger.info(`Environment: ${config.env}`);
