@@ -25,7 +25,7 @@ test("different labels never share a field, and every field reads back as its ow
   ] as const;
   const fields = requests.map(([route, method, status]) => apiRequestField(route, method, status));
   expect(new Set(fields).size).toBe(requests.length);
-  expect(fields.map(parseApiRequestField)).toEqual(requests.map(([route, method, status]) => ({ route, method, status })));
+  expect(fields.map(parseApiRequestField)).toEqual(requests.map(([route, method, status]) => ({ route, method, status, refused: false })));
   const jobs = [jobField("a", "completed"), jobField("a", "failed"), jobField("a|failed", "completed")];
   expect(new Set(jobs).size).toBe(3);
   expect(jobs.map(parseJobField)).toEqual([
