@@ -4,7 +4,7 @@ import { Prefetched } from "@/components/shell/prefetched";
 import type { SearchParamsRecord } from "@/lib/client-data/search-params";
 import { prefetchAlertFeed, prefetchDashboard } from "@/lib/client-data/server-prefetch";
 import { OVERVIEW_RANGES, readRange } from "@/lib/client-data/time-ranges";
-import { getConfig } from "@/lib/config";
+import { currentThresholds } from "@/lib/alerts/rule-settings/read";
 
 export const metadata: Metadata = { title: "Overview · Khaacho Monitor" };
 
@@ -12,7 +12,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const range = readRange(await searchParams, OVERVIEW_RANGES);
   return (
     <Prefetched prefetch={(client) => Promise.all([prefetchDashboard(client, range), prefetchAlertFeed(client)])}>
-      <OverviewView thresholds={getConfig().thresholds} />
+      <OverviewView thresholds={await currentThresholds()} />
     </Prefetched>
   );
 }

@@ -4,7 +4,7 @@ import { SystemView } from "@/components/system/system-view";
 import type { SearchParamsRecord } from "@/lib/client-data/search-params";
 import { prefetchSystemMetrics } from "@/lib/client-data/server-prefetch";
 import { readRange, SYSTEM_RANGES } from "@/lib/client-data/time-ranges";
-import { getConfig } from "@/lib/config";
+import { currentThresholds } from "@/lib/alerts/rule-settings/read";
 
 export const metadata: Metadata = { title: "System · Khaacho Monitor" };
 
@@ -12,7 +12,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
   const range = readRange(await searchParams, SYSTEM_RANGES);
   return (
     <Prefetched prefetch={(client) => prefetchSystemMetrics(client, range)}>
-      <SystemView thresholds={getConfig().thresholds} />
+      <SystemView thresholds={await currentThresholds()} />
     </Prefetched>
   );
 }
