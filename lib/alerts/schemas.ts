@@ -28,11 +28,12 @@ function optionalText(max: number) {
   return z.string().trim().max(max).optional().transform((text) => text || undefined);
 }
 
-export const alertListQuery = z
+export const alertListQuerySchema = z
   .object({
     status: oneOrMore(ALERT_STATUSES).optional(),
     type: oneOrMore(ALERT_TYPES).optional(),
     severity: oneOrMore(ALERT_SEVERITIES).optional(),
+    subject: z.string().trim().min(1).max(200).regex(/^[^\u0000]*$/, "must not contain NUL bytes").optional(),
     from: instant.optional(),
     to: instant.optional(),
     cursor: z.string().max(200).optional(),
@@ -52,4 +53,4 @@ export const resolveBody = z.strictObject({
   resolution: z.string({ error: "required: say how the alert was resolved" }).trim().min(1, "required: say how the alert was resolved").max(2000),
 });
 
-export type AlertListQuery = z.output<typeof alertListQuery>;
+export type AlertListQuery = z.output<typeof alertListQuerySchema>;

@@ -4,7 +4,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { getAlertDetail } from "../alerts/queries/get-alert-detail";
 import { listAlerts } from "../alerts/queries/list-alerts";
-import { alertListQuery as alertListQuerySchema } from "../alerts/schemas";
+import { alertListQuerySchema } from "../alerts/schemas";
 import { alertDetailJson, alertPageJson } from "../alerts/serialize";
 import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
