@@ -32,7 +32,7 @@ test("the admin creates an API token in settings: shown once, copied, and accept
   await signIn(page, ADMIN);
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Alert rules" })).toBeVisible();
-  await expect(page.getByRole("listitem", { name: "High order creation rate" })).toContainText(`warning above ${E2E_ORDER_RATE_THRESHOLD} orders/h`);
+  await expect(page.getByRole("listitem", { name: "High order creation rate" })).toContainText(`warning above ${E2E_ORDER_RATE_THRESHOLD} orders/h (environment)`);
 
   await page.getByRole("button", { name: "Create token" }).click();
   const dialog = page.getByRole("dialog", { name: "Create an API token" });

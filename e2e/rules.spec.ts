@@ -33,6 +33,7 @@ test("an admin lowers a rule's threshold in Settings, the alert opens from exist
   await expect(form).toBeHidden();
   await expect(rule.getByTestId("rule-reading")).toHaveText("now 20%: would fire as WARNING");
   await expect(rule).toContainText(`changed by ${ADMIN.email}`);
+  await expect(rule).toContainText("warning above 10% (changed)");
   await saveScreenshot(page, testInfo, "alert-rules");
 
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview" }).click();
@@ -41,7 +42,7 @@ test("an admin lowers a rule's threshold in Settings, the alert opens from exist
 
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
   await rule.getByRole("button", { name: "Reset" }).click();
-  await expect(rule).toContainText("warning above 20%");
+  await expect(rule).toContainText("warning above 20% (default)");
   await expect(rule.getByTestId("rule-reading")).toHaveText("now 20%: would not fire");
   await expect(rule.getByRole("button", { name: "Reset" })).toHaveCount(0);
 

@@ -10,7 +10,12 @@ import { FormError } from "../ui/form-error";
 import { AlertRuleForm } from "./alert-rule-form";
 import { RuleHistory } from "./rule-history";
 
-const SOURCE_LABELS = { default: "default", environment: "from environment", override: "changed" } as const;
+const SOURCE_LABELS: Record<string, string> = { default: "default", environment: "environment", override: "changed" };
+
+/** Where a setting's value comes from, after the value: "(environment)". */
+function SourceTag({ rule, field }: { rule: AlertRuleView; field: keyof AlertRuleView["source"] }) {
+  return <span className="text-xs text-slate-500"> ({SOURCE_LABELS[rule.source[field]]})</span>;
+}
 
 /** One rule: its levels and reading at a glance; enable, edit, reset and history for admins. */
 export function AlertRuleRow({ rule, canChange }: { rule: AlertRuleView; canChange: boolean }) {
@@ -19,7 +24,6 @@ export function AlertRuleRow({ rule, canChange }: { rule: AlertRuleView; canChan
   const update = useUpdateRule();
   const reset = useResetRule();
   const changed = Object.values(rule.source).includes("override");
-  const levelSource = rule.source.critical === "override" || rule.source.warning === "override" ? "override" : rule.source.critical;
   return (
     <li className="py-3 first:pt-0 last:pb-0" data-testid={`rule-${rule.type}`} aria-label={rule.title}>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:gap-4">
@@ -38,12 +42,13 @@ export function AlertRuleRow({ rule, canChange }: { rule: AlertRuleView; canChan
           <p className="mt-1 text-sm text-slate-700">
             {rule.warning !== null && (
               <>
-                <span className="text-warning">warning</span> above {settingText(rule.type, "warning", rule.warning)} ·{" "}
+                <span className="text-warning">warning</span> above {settingText(rule.type, "warning", rule.warning)}
+                <SourceTag rule={rule} field="warning" /> ·{" "}
               </>
             )}
             <span className="text-critical">critical</span> {rule.warning === null ? "at" : "above"} {settingText(rule.type, "critical", rule.critical)}
+            <SourceTag rule={rule} field="critical" />
             {rule.forMs > 0 && ` · for ${settingText(rule.type, "forMs", rule.forMs)}`}
-            <span className="text-xs text-slate-500"> ({SOURCE_LABELS[levelSource as keyof typeof SOURCE_LABELS]})</span>
           </p>
           <p className="mt-0.5 text-sm text-slate-600" data-testid="rule-reading">
             {readingText(rule)}
