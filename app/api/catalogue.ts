@@ -17,6 +17,10 @@ import * as metrics from "./v1/monitoring/metrics/route";
 import * as notifications from "./v1/monitoring/notifications/route";
 import * as testNotification from "./v1/monitoring/notifications/test/route";
 import * as prometheus from "./v1/monitoring/prometheus/route";
+import * as ruleHistory from "./v1/monitoring/rules/[type]/history/route";
+import * as ruleOverrides from "./v1/monitoring/rules/[type]/overrides/route";
+import * as rule from "./v1/monitoring/rules/[type]/route";
+import * as rules from "./v1/monitoring/rules/route";
 import * as systemMetrics from "./v1/monitoring/system-metrics/route";
 import * as openapi from "./v1/openapi.json/route";
 import * as token from "./v1/tokens/[id]/route";
@@ -34,6 +38,10 @@ export const API_CATALOGUE: readonly ApiEntry[] = [
   { path: `${M}/dashboard`, handlers: dashboard, docs: { GET: { summary: "Health, metrics, open alerts and chart series in one call" } } },
   { path: `${M}/system-metrics`, handlers: systemMetrics, docs: { GET: { summary: "CPU, memory and disk series per instance" } } },
   { path: `${M}/prometheus`, handlers: prometheus, docs: { GET: { summary: "The metrics in Prometheus text format", contentType: "text/plain" } } },
+  { path: `${M}/rules`, handlers: rules, docs: { GET: { summary: "Every alert rule with its effective settings, their sources and its reading now" } } },
+  { path: `${M}/rules/{type}`, handlers: rule, docs: { PATCH: { summary: "Change a rule's settings (enabled, levels, min samples, cooldown, pending duration)" } } },
+  { path: `${M}/rules/{type}/overrides`, handlers: ruleOverrides, docs: { DELETE: { summary: "Reset a rule to its environment values" } } },
+  { path: `${M}/rules/{type}/history`, handlers: ruleHistory, docs: { GET: { summary: "A rule's change history from the audit log" } } },
   { path: `${M}/alerts`, handlers: alerts, docs: { GET: { summary: "List alerts, newest first", response: alertPageResponse } } },
   { path: `${M}/alerts/{id}`, handlers: alert, docs: { GET: { summary: "One alert with its timeline and notifications", response: alertDetailResponse } } },
   { path: `${M}/alerts/{id}/acknowledge`, handlers: acknowledge, docs: { POST: { summary: "Acknowledge an active alert", response: alertResponse } } },

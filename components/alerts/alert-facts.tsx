@@ -1,7 +1,14 @@
 import type { ReactNode } from "react";
+import { RULE_CATALOGUE, isRuleType } from "@/lib/alerts/catalogue";
 import type { AlertJson } from "@/lib/client-data/alert-keys";
 import { alertTypeLabel, formatAlertFigure } from "@/lib/client-data/format";
 import { RelativeTime } from "../ui/relative-time";
+
+/** "Instance" for host rules, "Queue" for queue rules: what the alert's subject is. */
+function subjectLabel(type: string): string {
+  const kind = isRuleType(type) ? RULE_CATALOGUE[type].subject : "subject";
+  return kind.charAt(0).toUpperCase() + kind.slice(1);
+}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -17,6 +24,7 @@ export function AlertFacts({ alert }: { alert: AlertJson }) {
   return (
     <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
       <Fact label="Type">{alertTypeLabel(alert.type)}</Fact>
+      {alert.subject && <Fact label={subjectLabel(alert.type)}>{alert.subject}</Fact>}
       {alert.value != null && <Fact label="Value">{formatAlertFigure(alert.type, alert.value)}</Fact>}
       {alert.threshold != null && <Fact label="Threshold">{formatAlertFigure(alert.type, alert.threshold)}</Fact>}
       <Fact label="Raised">

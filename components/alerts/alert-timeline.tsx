@@ -6,10 +6,17 @@ const KIND: Record<string, { label: string; tone: Tone }> = {
   created: { label: "Raised", tone: "critical" },
   escalated: { label: "Escalated to critical", tone: "critical" },
   occurrence: { label: "Seen again", tone: "muted" },
+  notified: { label: "Notified", tone: "info" },
   cleared: { label: "Value back below threshold", tone: "ok" },
   acknowledged: { label: "Acknowledged", tone: "info" },
   resolved: { label: "Resolved", tone: "ok" },
 };
+
+// The channel a notification went out on, e.g. " on email".
+function channelOf(details: unknown): string {
+  const channel = (details as { channel?: unknown } | null)?.channel;
+  return typeof channel === "string" ? ` on ${channel.toLowerCase()}` : "";
+}
 
 // The free text a person left with the step, if any.
 function note(details: unknown): string | null {
@@ -32,7 +39,10 @@ export function AlertTimeline({ events }: { events: AlertEventJson[] }) {
             </span>
             <div className="min-w-0 text-sm">
               <p>
-                <span className="font-medium text-slate-900">{kind.label}</span> <span className="text-slate-500">by {event.actor}</span>
+                <span className="font-medium text-slate-900">
+                  {kind.label}
+                  {event.kind === "notified" && channelOf(event.details)}
+                </span> <span className="text-slate-500">by {event.actor}</span>
               </p>
               <RelativeTime value={event.createdAt} className="text-xs text-slate-500" />
               {text && <p className="mt-1 rounded-md bg-slate-50 px-3 py-2 whitespace-pre-wrap text-slate-700">{text}</p>}

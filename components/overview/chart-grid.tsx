@@ -45,16 +45,16 @@ export default function ChartGrid({ input, thresholds }: { input: ChartInput; th
         <ChartApiLatency {...input} />
       </ChartPanel>
       <ChartPanel title="API errors" note="5xx share of requests">
-        <ChartApiErrors {...input} thresholds={thresholdLines(thresholds.apiError)} />
+        <ChartApiErrors {...input} thresholds={thresholdLines(thresholds.HIGH_API_ERROR_RATE)} />
       </ChartPanel>
       <ChartPanel title="CPU" note="per instance">
-        <ChartHostUsage metric="cpu" {...input} thresholds={thresholdLines(thresholds.cpu)} />
+        <ChartHostUsage metric="cpu" {...input} thresholds={thresholdLines(thresholds.HIGH_CPU_USAGE)} />
       </ChartPanel>
       <ChartPanel title="Memory" note="per instance">
-        <ChartHostUsage metric="memory" {...input} thresholds={thresholdLines(thresholds.memory)} />
+        <ChartHostUsage metric="memory" {...input} thresholds={thresholdLines(thresholds.HIGH_MEMORY_USAGE)} />
       </ChartPanel>
       <ChartPanel title="Disk" note="per instance">
-        <ChartHostUsage metric="disk" {...input} thresholds={thresholdLines(thresholds.disk)} />
+        <ChartHostUsage metric="disk" {...input} thresholds={thresholdLines(thresholds.HIGH_DISK_USAGE)} />
       </ChartPanel>
     </div>
   );

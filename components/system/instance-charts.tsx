@@ -1,6 +1,6 @@
 "use client";
 
-import { thresholdLines } from "@/lib/client-data/levels";
+import { HOST_METRIC_RULES, thresholdLines } from "@/lib/client-data/levels";
 import type { Thresholds } from "@/lib/config";
 import type { ChartInput } from "../charts/chart-input";
 import { ChartHostUsage } from "../charts/chart-host-usage";
@@ -18,7 +18,7 @@ export default function InstanceCharts({ input, thresholds }: { input: ChartInpu
       {METRICS.map(({ metric, title }) => (
         <figure key={metric} className="min-w-0">
           <figcaption className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</figcaption>
-          <ChartHostUsage metric={metric} {...input} thresholds={thresholdLines(thresholds[metric])} />
+          <ChartHostUsage metric={metric} {...input} thresholds={thresholdLines(thresholds[HOST_METRIC_RULES[metric]])} />
         </figure>
       ))}
     </div>

@@ -1,6 +1,6 @@
 import type { MetricSeriesData } from "@/lib/client-data/dashboard-keys";
 import { formatPercent } from "@/lib/client-data/format";
-import { levelOf } from "@/lib/client-data/levels";
+import { HOST_METRIC_RULES, levelOf } from "@/lib/client-data/levels";
 import type { Thresholds } from "@/lib/config";
 import { cx } from "../ui/cx";
 import { RelativeTime } from "../ui/relative-time";
@@ -35,7 +35,7 @@ export function InstanceSummary({ series, instances, thresholds }: { series: Met
               <tr key={instance}>
                 <th scope="row" className="px-4 py-2 text-left font-medium text-slate-800">{instance}</th>
                 {HOST_METRICS.map((metric, index) => {
-                  const level = levelOf(points[index]?.value, thresholds[metric]);
+                  const level = levelOf(points[index]?.value, thresholds[HOST_METRIC_RULES[metric]]);
                   return (
                     <td key={metric} className={cx("px-4 py-2", level && LEVEL_TEXT[level])}>
                       {formatPercent(points[index]?.value)}

@@ -2,9 +2,12 @@ import { randomUUID } from "node:crypto";
 import { getConfig } from "../config";
 import { getLogger, type Logger } from "../logger";
 import { getProbeFailureStreaks } from "../monitoring/collector";
-import type { Notice } from "../notify/notice";
+import { type AlertSnapshot, type Notice, summaryLine } from "../notify/notice";
 import { type DirectResult, sendDirect } from "../notify/send-direct";
-import { UNREACHABLE_AFTER_FAILURES } from "./rules";
+import { RULE_CATALOGUE, alertTitle } from "./catalogue";
+
+// PostgreSQL holds any operator change to this rule, so while it is down the default applies.
+const UNREACHABLE_AFTER_FAILURES = RULE_CATALOGUE.DATABASE_UNREACHABLE.defaults.critical;
 
 interface OutageAlarmDeps {
   failedProbes?: () => number;
@@ -15,23 +18,21 @@ interface OutageAlarmDeps {
 
 export function databaseOutageNotice(failedProbes: number, appUrl: string, now = new Date()): Notice {
   const message = `PostgreSQL failed its health probe ${failedProbes} times in a row (threshold ${UNREACHABLE_AFTER_FAILURES}); the alert will be recorded once it answers again`;
-  return {
-    event: "database.unreachable",
-    text: `[CRITICAL] Database unreachable: ${failedProbes} failed probes (threshold ${UNREACHABLE_AFTER_FAILURES})`,
-    alert: {
-      id: randomUUID(),
-      type: "DATABASE_UNREACHABLE",
-      severity: "CRITICAL",
-      status: "ACTIVE",
-      title: "Database unreachable",
-      message,
-      value: failedProbes,
-      threshold: UNREACHABLE_AFTER_FAILURES,
-      createdAt: now.toISOString(),
-      url: `${appUrl}/admin`,
-      isTest: false,
-    },
+  const alert: AlertSnapshot = {
+    id: randomUUID(),
+    type: "DATABASE_UNREACHABLE",
+    subject: null,
+    severity: "CRITICAL",
+    status: "ACTIVE",
+    title: alertTitle("DATABASE_UNREACHABLE", null),
+    message,
+    value: failedProbes,
+    threshold: UNREACHABLE_AFTER_FAILURES,
+    createdAt: now.toISOString(),
+    url: `${appUrl}/admin`,
+    isTest: false,
   };
+  return { event: "database.unreachable", text: summaryLine(alert, "created"), alert };
 }
 
 /**

@@ -1,16 +1,55 @@
+import { getConfig } from "../config";
+import { getLogger, outageReporter } from "../logger";
 import { logAlertChange } from "./alert-log";
-import { type AlertChange, type AlertChangeKind, applyRuleOutcomes, applySettings } from "./evaluator";
+import { type AlertChange, type AlertChangeKind, applyRuleOutcomes } from "./apply-outcomes";
+import type { RuleType } from "./catalogue";
+import { type EvaluationSettings, evaluateRules } from "./evaluate-rules";
 import { gatherRuleInputs } from "./inputs";
-import { evaluateRules, ruleSettings } from "./rules";
+import { createPendingConditions } from "./pending-conditions";
+import { type EffectiveRule, rulesByType } from "./rule-settings/effective";
+import { readEffectiveRules } from "./rule-settings/read";
 
-/** One evaluation with the process's configuration: gather the inputs, judge every rule, apply the outcomes. */
-export async function runAlertEvaluation(now = new Date()): Promise<AlertChange[]> {
-  const inputs = await gatherRuleInputs(now);
-  const changes = await applyRuleOutcomes(evaluateRules(inputs, ruleSettings()), applySettings(), now);
-  for (const { change, type, alertId } of changes) {
-    if (LOGGED.has(change) && alertId) logAlertChange(change, { id: alertId, type }, "system");
-  }
-  return changes;
+export type AlertEvaluation = (now?: Date) => Promise<AlertChange[]>;
+
+/**
+ * One evaluator's evaluations: read the effective rules and the inputs, judge every rule, hold
+ * back what is still pending, apply the outcomes. Its pending clocks live as long as it does.
+ */
+export function createAlertEvaluation(): AlertEvaluation {
+  const pending = createPendingConditions();
+  const rulesOutage = outageReporter(getLogger("alerts"), "Alert rule settings");
+  let lastRules: EffectiveRule[] | undefined;
+
+  // Without PostgreSQL the last settings read stay in force; the apply step reports the outage.
+  const currentRules = async () => {
+    try {
+      lastRules = await readEffectiveRules();
+      rulesOutage.recovered();
+    } catch (error) {
+      rulesOutage.failed(error);
+      if (!lastRules) throw error;
+    }
+    return lastRules;
+  };
+
+  return async (now = new Date()) => {
+    const [inputs, rules] = await Promise.all([gatherRuleInputs(now), currentRules()]);
+    const settings = evaluationSettings(rules);
+    const held = pending.hold(evaluateRules(inputs, settings), field(rules, "forMs"), now);
+    const changes = await applyRuleOutcomes(held, { cooldownMs: field(rules, "cooldownMs"), autoResolve: getConfig().monitoring.autoResolve }, now);
+    for (const { change, type, alertId } of changes) {
+      if (LOGGED.has(change) && alertId) logAlertChange(change, { id: alertId, type }, "system");
+    }
+    return changes;
+  };
+}
+
+export function evaluationSettings(rules: EffectiveRule[]): EvaluationSettings {
+  return { rules: rulesByType(rules), redisEnabled: Boolean(getConfig().redisUrl) };
+}
+
+function field<F extends "forMs" | "cooldownMs">(rules: EffectiveRule[], name: F): Record<RuleType, number> {
+  return Object.fromEntries(rules.map((rule) => [rule.type, rule[name]])) as Record<RuleType, number>;
 }
 
 // Steps of an alert's life; repeated firings of an open alert are not.

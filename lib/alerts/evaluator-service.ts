@@ -6,7 +6,7 @@ import { getLeadership } from "../monitoring/leadership";
 import { type Loop, startLoop } from "../runtime/loop";
 import type { BackgroundService } from "../runtime/services";
 import { createDatabaseOutageAlarm } from "./database-outage";
-import { runAlertEvaluation } from "./evaluation";
+import { createAlertEvaluation } from "./evaluation";
 
 /** Events of one burst arrive together; wait this long so one evaluation sees them all. */
 export const BURST_DEBOUNCE_MS = 250;
@@ -18,6 +18,7 @@ export const BURST_DEBOUNCE_MS = 250;
 export function createAlertEvaluatorService(): BackgroundService {
   const logger = getLogger("alerts");
   const databaseOutage = createDatabaseOutageAlarm({ logger });
+  const evaluate = createAlertEvaluation();
   let loop: Loop | undefined;
   let debounce: NodeJS.Timeout | undefined;
   let unsubscribe = () => {};
@@ -45,7 +46,7 @@ export function createAlertEvaluatorService(): BackgroundService {
             return;
           }
           await databaseOutage.check();
-          await runAlertEvaluation();
+          await evaluate();
         },
       });
       unsubscribe = onBurst(() => {

@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 
-export type AlertEventKind = "created" | "escalated" | "occurrence" | "cleared" | "acknowledged" | "resolved";
+export type AlertEventKind = "created" | "escalated" | "occurrence" | "notified" | "cleared" | "acknowledged" | "resolved";
 
 /** The actor of every step the evaluator takes on its own. */
 export const SYSTEM_ACTOR = "system";

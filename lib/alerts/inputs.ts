@@ -2,8 +2,8 @@ import { getLogger, outageReporter } from "../logger";
 import { getProbeFailureStreaks } from "../monitoring/collector";
 import { getMetricsSnapshot } from "../monitoring/metrics";
 import type { MetricsSnapshot } from "../monitoring/types";
-import { getWorstHostUsage } from "./queries/worst-host-usage";
-import { NO_READINGS, type RuleInputs } from "./rules";
+import { NO_READINGS, type RuleInputs } from "./evaluate-rules";
+import { getHostUsage } from "./queries/host-usage";
 
 type Reporter = ReturnType<typeof outageReporter>;
 let reporters: { snapshot: Reporter; hostUsage: Reporter } | undefined;
@@ -19,7 +19,7 @@ function outages() {
  * counters still lets REDIS_UNREACHABLE fire; rules whose source failed see null and hold still.
  */
 export async function gatherRuleInputs(now: Date): Promise<RuleInputs> {
-  const [snapshot, host] = await Promise.all([settle(getMetricsSnapshot(now), outages().snapshot), settle(getWorstHostUsage(now), outages().hostUsage)]);
+  const [snapshot, host] = await Promise.all([settle(getMetricsSnapshot(now), outages().snapshot), settle(getHostUsage(now), outages().hostUsage)]);
   return { ...NO_READINGS, ...(snapshot && snapshotInputs(snapshot)), ...host, probeFailures: getProbeFailureStreaks() };
 }
 

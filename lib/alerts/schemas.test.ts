@@ -1,28 +1,28 @@
 import { expect, test } from "vitest";
-import { acknowledgeBody, alertListQuery, alertParams, resolveBody } from "./schemas";
+import { acknowledgeBody, alertListQuerySchema, alertParams, resolveBody } from "./schemas";
 
 test("list filters take one value or several, comma-separated", () => {
-  expect(alertListQuery.parse({ status: "ACTIVE, ACKNOWLEDGED", type: "TEST_ALERT", severity: "CRITICAL" })).toEqual({
+  expect(alertListQuerySchema.parse({ status: "ACTIVE, ACKNOWLEDGED", type: "TEST_ALERT", severity: "CRITICAL" })).toEqual({
     status: ["ACTIVE", "ACKNOWLEDGED"],
     type: ["TEST_ALERT"],
     severity: ["CRITICAL"],
     limit: 50,
   });
-  expect(alertListQuery.safeParse({ status: "ACTIVE,OPEN" }).success).toBe(false);
+  expect(alertListQuerySchema.safeParse({ status: "ACTIVE,OPEN" }).success).toBe(false);
 });
 
 test("times are ISO 8601 with an offset, or dates at midnight UTC", () => {
-  expect(alertListQuery.parse({ from: "2026-02-08T10:00:00+05:45", to: "2026-02-09" })).toMatchObject({
+  expect(alertListQuerySchema.parse({ from: "2026-02-08T10:00:00+05:45", to: "2026-02-09" })).toMatchObject({
     from: new Date("2026-02-08T04:15:00Z"),
     to: new Date("2026-02-09T00:00:00Z"),
   });
-  expect(alertListQuery.safeParse({ from: "2026-02-08T10:00:00" }).success).toBe(false);
-  expect(alertListQuery.safeParse({ from: "2026-02-09", to: "2026-02-09" }).success).toBe(false);
+  expect(alertListQuerySchema.safeParse({ from: "2026-02-08T10:00:00" }).success).toBe(false);
+  expect(alertListQuerySchema.safeParse({ from: "2026-02-09", to: "2026-02-09" }).success).toBe(false);
 });
 
 test("limit is a whole number from 1 to 200, 50 by default", () => {
-  expect(alertListQuery.parse({ limit: "200" }).limit).toBe(200);
-  for (const limit of ["0", "201", "1.5", "ten"]) expect(alertListQuery.safeParse({ limit }).success).toBe(false);
+  expect(alertListQuerySchema.parse({ limit: "200" }).limit).toBe(200);
+  for (const limit of ["0", "201", "1.5", "ten"]) expect(alertListQuerySchema.safeParse({ limit }).success).toBe(false);
 });
 
 test("an alert id is any UUID PostgreSQL accepts", () => {

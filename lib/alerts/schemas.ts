@@ -13,11 +13,12 @@ function oneOrMore<const T extends readonly [string, ...string[]]>(values: T) {
     .pipe(z.array(z.enum(values, { error: `expected one or more of ${values.join(", ")}, comma-separated` })).min(1));
 }
 
-export const alertListQuery = z
+export const alertListQuerySchema = z
   .object({
     status: oneOrMore(ALERT_STATUSES).optional(),
     type: oneOrMore(ALERT_TYPES).optional(),
     severity: oneOrMore(ALERT_SEVERITIES).optional(),
+    subject: safeText(200).min(1, "must not be empty").optional(),
     from: instant.optional(),
     to: instant.optional(),
     cursor: pageCursor.optional(),
@@ -39,4 +40,4 @@ export const resolveBody = z.strictObject({
   resolution: safeText(2000, { error: RESOLUTION_REQUIRED }).min(1, RESOLUTION_REQUIRED),
 });
 
-export type AlertListQuery = z.output<typeof alertListQuery>;
+export type AlertListQuery = z.output<typeof alertListQuerySchema>;

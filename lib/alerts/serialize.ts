@@ -1,6 +1,7 @@
 import type { AlertEvent, Notification, SystemAlert } from "../generated/prisma/client";
 import { maskRecipient } from "../notify/deliveries";
 import type { Delivery } from "../shared/notifications";
+import { ruleUnit } from "./catalogue";
 
 // The API's JSON for alerts: camelCase, ISO 8601 dates, null for absent values.
 
@@ -10,12 +11,15 @@ export function alertJson(alert: SystemAlert) {
   return {
     id: alert.id,
     type: alert.type,
+    subject: alert.subject,
     severity: alert.severity,
     status: alert.status,
     title: alert.title,
     message: alert.message,
     value: alert.value,
     threshold: alert.threshold,
+    /** The unit of value and threshold, as the rule catalogue names it; null for alerts no rule raises. */
+    unit: ruleUnit(alert.type)?.symbol ?? null,
     metadata: alert.metadata,
     isTest: alert.isTest,
     occurrences: alert.occurrences,

@@ -1,3 +1,5 @@
+import { formatRuleValue, ruleTitle } from "../alerts/catalogue";
+
 // How figures read on the dashboard: one place, so the same number never shows two ways.
 
 const counts = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
@@ -28,19 +30,12 @@ export function formatUptime(seconds: number): string {
   return next ? `${big} ${Math.floor((total % bigSize) / next[1])}${next[0]}` : big;
 }
 
-/** HIGH_ORDER_CREATION_RATE → High order creation rate */
+/** HIGH_DB_LATENCY → High database latency: the rule catalogue's title. */
 export function alertTypeLabel(type: string): string {
-  const words = type.toLowerCase().replaceAll("_", " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return ruleTitle(type);
 }
 
-const MS_TYPES = new Set(["HIGH_DB_LATENCY"]);
-const COUNT_TYPES = new Set(["HIGH_ORDER_CREATION_RATE"]);
-
-/** An alert's value or threshold in its rule's unit: orders an hour, milliseconds or percent. */
+/** An alert's value or threshold in its rule's unit, as the rule catalogue formats it. */
 export function formatAlertFigure(type: string, value: number | null): string {
-  if (value == null) return "—";
-  if (MS_TYPES.has(type)) return formatMs(value);
-  if (COUNT_TYPES.has(type)) return `${formatCount(value)} orders/h`;
-  return formatPercent(value);
+  return value == null ? "—" : formatRuleValue(type, value);
 }

@@ -18,3 +18,6 @@ export function thresholdLines(levels: Levels): { value: number; level: "warning
     { value: levels.critical, level: "critical" },
   ];
 }
+
+/** The host rule whose levels colour each host metric. */
+export const HOST_METRIC_RULES = { cpu: "HIGH_CPU_USAGE", memory: "HIGH_MEMORY_USAGE", disk: "HIGH_DISK_USAGE" } as const;

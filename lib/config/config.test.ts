@@ -17,9 +17,9 @@ describe("loadConfig", () => {
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
-    expect(config.thresholds.orderRate).toEqual({ warning: 100, critical: 300 });
-    expect(config.thresholds.cpu).toEqual({ warning: 80, critical: 95 });
-    expect(config.thresholds.disk).toEqual({ warning: 85, critical: 95 });
+    expect(config.thresholds.HIGH_ORDER_CREATION_RATE).toEqual({ warning: 100, critical: 300 });
+    expect(config.thresholds.HIGH_CPU_USAGE).toEqual({ warning: 80, critical: 95 });
+    expect(config.thresholds.HIGH_DISK_USAGE).toEqual({ warning: 85, critical: 95 });
     expect(config.monitoring).toMatchObject({
       alertCooldownMs: 300000,
       collectIntervalMs: 60000,
@@ -47,7 +47,7 @@ describe("loadConfig", () => {
       ALERT_EMAIL_TO: "ops@khaacho.com, admin@khaacho.com",
       PORT: "4100",
     });
-    expect(config.thresholds.orderRate.warning).toBe(1);
+    expect(config.thresholds.HIGH_ORDER_CREATION_RATE.warning).toBe(1);
     expect(config.notify.webhook.url).toBeUndefined();
     expect(config.notify.email.to).toEqual(["ops@khaacho.com", "admin@khaacho.com"]);
     expect(config.appUrl).toBe("http://localhost:4100");

@@ -16,6 +16,19 @@ import {
   timeZone,
   url,
 } from "./variables";
+import { DEFAULT_COOLDOWN_MS, DEFAULT_MIN_SAMPLES, RULE_CATALOGUE, type VariableRuleType } from "../alerts/catalogue/rules";
+
+/** A rule's two level variables, named and defaulted by the rule catalogue. */
+function levelVariables<T extends VariableRuleType>(type: T) {
+  const rule = RULE_CATALOGUE[type];
+  const name: (typeof RULE_CATALOGUE)[T]["variable"] = rule.variable;
+  const level = rule.unit === "percent" ? percent : positiveNumber;
+  const what = `${rule.measures} (${rule.window})`;
+  return {
+    [name]: level(rule.defaults.warning, `${what} above which ${type} fires`),
+    [`${name}_CRITICAL`]: level(rule.defaults.critical, `${what} above which ${type} is CRITICAL`),
+  } as Record<(typeof RULE_CATALOGUE)[T]["variable"] | `${(typeof RULE_CATALOGUE)[T]["variable"]}_CRITICAL`, ReturnType<typeof level>>;
+}
 
 export const DEFAULT_QUEUES = "credit-score,risk-control,order-routing,vendor-performance,price-intelligence,recovery";
 
@@ -39,25 +52,17 @@ export const definitions = {
   ADMIN_PASSWORD: secret("Password of the first admin account", 8),
   TRUSTED_PROXIES: addressList("Reverse proxies whose X-Forwarded-For is believed (default none: the connecting address counts)"),
 
-  MONITORING_ORDER_RATE_THRESHOLD: positiveNumber(100, "Orders in the last 60 minutes that raise HIGH_ORDER_CREATION_RATE"),
-  MONITORING_ORDER_RATE_THRESHOLD_CRITICAL: positiveNumber(300, "Orders in the last 60 minutes that make it CRITICAL"),
-  MONITORING_JOB_FAILURE_THRESHOLD: percent(10, "Job failure percent (60 min) that raises HIGH_JOB_FAILURE_RATE"),
-  MONITORING_JOB_FAILURE_THRESHOLD_CRITICAL: percent(30, "Job failure percent that makes it CRITICAL"),
-  MONITORING_WHATSAPP_FAILURE_THRESHOLD: percent(20, "WhatsApp failure percent (60 min) that raises HIGH_WHATSAPP_FAILURE_RATE"),
-  MONITORING_WHATSAPP_FAILURE_THRESHOLD_CRITICAL: percent(40, "WhatsApp failure percent that makes it CRITICAL"),
-  MONITORING_API_ERROR_THRESHOLD: percent(5, "API 5xx percent (5 min) that raises HIGH_API_ERROR_RATE"),
-  MONITORING_API_ERROR_THRESHOLD_CRITICAL: percent(20, "API 5xx percent that makes it CRITICAL"),
-  MONITORING_DB_LATENCY_THRESHOLD: positiveNumber(1000, "Database latency p95 in ms (5 min) that raises HIGH_DB_LATENCY"),
-  MONITORING_DB_LATENCY_THRESHOLD_CRITICAL: positiveNumber(3000, "Database latency p95 in ms that makes it CRITICAL"),
-  MONITORING_CPU_THRESHOLD: percent(80, "CPU percent (5-minute average) that raises HIGH_CPU_USAGE"),
-  MONITORING_CPU_THRESHOLD_CRITICAL: percent(95, "CPU percent that makes it CRITICAL"),
-  MONITORING_MEMORY_THRESHOLD: percent(80, "Memory percent (5-minute average) that raises HIGH_MEMORY_USAGE"),
-  MONITORING_MEMORY_THRESHOLD_CRITICAL: percent(95, "Memory percent that makes it CRITICAL"),
-  MONITORING_DISK_THRESHOLD: percent(85, "Disk percent (latest sample) that raises HIGH_DISK_USAGE"),
-  MONITORING_DISK_THRESHOLD_CRITICAL: percent(95, "Disk percent that makes it CRITICAL"),
-  MONITORING_MIN_SAMPLES: positiveInteger(10, "Fewest jobs, messages or requests before a failure rate can alert"),
+  ...levelVariables("HIGH_ORDER_CREATION_RATE"),
+  ...levelVariables("HIGH_JOB_FAILURE_RATE"),
+  ...levelVariables("HIGH_WHATSAPP_FAILURE_RATE"),
+  ...levelVariables("HIGH_API_ERROR_RATE"),
+  ...levelVariables("HIGH_DB_LATENCY"),
+  ...levelVariables("HIGH_CPU_USAGE"),
+  ...levelVariables("HIGH_MEMORY_USAGE"),
+  ...levelVariables("HIGH_DISK_USAGE"),
+  MONITORING_MIN_SAMPLES: positiveInteger(DEFAULT_MIN_SAMPLES, "Fewest jobs, messages or requests before a failure rate can alert"),
 
-  MONITORING_ALERT_COOLDOWN: milliseconds(300000, "Time after an alert of a type before another of that type may open", 0),
+  MONITORING_ALERT_COOLDOWN: milliseconds(DEFAULT_COOLDOWN_MS, "Time after an alert of a rule (and subject) before another may open", 0),
   MONITORING_COLLECT_INTERVAL: milliseconds(60000, "How often host metrics and the database probe are collected", 1000),
   MONITORING_EVALUATION_INTERVAL: milliseconds(15000, "How often alert rules are evaluated", 1000),
   MONITORING_RETENTION_DAYS: positiveInteger(30, "Days of system_metrics rows kept"),

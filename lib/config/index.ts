@@ -1,7 +1,13 @@
 import os from "node:os";
 import path from "node:path";
 import type { z } from "zod";
+import { RULE_CATALOGUE, VARIABLE_RULE_TYPES, type VariableRuleType } from "../alerts/catalogue";
 import { definitions, type VariableName } from "./definitions";
+
+export interface Levels {
+  warning: number;
+  critical: number;
+}
 
 type Raw = { [K in VariableName]: z.output<(typeof definitions)[K]["schema"]> | undefined };
 
@@ -12,19 +18,21 @@ export class ConfigError extends Error {
   }
 }
 
-function parseVariables(env: Record<string, string | undefined>): Raw {
+function parseVariables(env: Record<string, string | undefined>): { raw: Raw; given: Set<VariableName> } {
   const raw: Record<string, unknown> = {};
+  const given = new Set<VariableName>();
   const problems: string[] = [];
   for (const [name, def] of Object.entries(definitions)) {
-    const given = env[name]?.trim() ? env[name] : undefined;
-    const value = given ?? def.defaultValue;
+    const set = env[name]?.trim() ? env[name] : undefined;
+    if (set !== undefined) given.add(name as VariableName);
+    const value = set ?? def.defaultValue;
     if (value === undefined) continue;
     const parsed = def.schema.safeParse(value);
     if (parsed.success) raw[name] = parsed.data;
     else problems.push(`Invalid ${name}=${JSON.stringify(value)}: expected ${def.accepts}`);
   }
   if (problems.length) throw new ConfigError(problems);
-  return raw as Raw;
+  return { raw: raw as Raw, given };
 }
 
 function require<T>(value: T | undefined, name: VariableName): T {
@@ -40,9 +48,12 @@ function threshold(warning: number, critical: number, warningName: VariableName,
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
-  const v = parseVariables(env);
+  const { raw: v, given } = parseVariables(env);
   const num = (name: VariableName) => require(v[name] as number | undefined, name);
-  const limits = (name: VariableName) => threshold(num(name), num(`${name}_CRITICAL` as VariableName), name, `${name}_CRITICAL` as VariableName);
+  const limits = (type: VariableRuleType) => {
+    const name = RULE_CATALOGUE[type].variable;
+    return threshold(num(name), num(`${name}_CRITICAL`), name, `${name}_CRITICAL`);
+  };
   const port = num("PORT");
   const appUrl = (v.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
   const dataDir = path.resolve(/*turbopackIgnore: true*/ require(v.DATA_DIR, "DATA_DIR"));
@@ -67,16 +78,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       adminPassword: v.ADMIN_PASSWORD,
       trustedProxies: v.TRUSTED_PROXIES ?? [],
     },
-    thresholds: {
-      orderRate: limits("MONITORING_ORDER_RATE_THRESHOLD"),
-      jobFailure: limits("MONITORING_JOB_FAILURE_THRESHOLD"),
-      whatsappFailure: limits("MONITORING_WHATSAPP_FAILURE_THRESHOLD"),
-      apiError: limits("MONITORING_API_ERROR_THRESHOLD"),
-      dbLatency: limits("MONITORING_DB_LATENCY_THRESHOLD"),
-      cpu: limits("MONITORING_CPU_THRESHOLD"),
-      memory: limits("MONITORING_MEMORY_THRESHOLD"),
-      disk: limits("MONITORING_DISK_THRESHOLD"),
-    },
+    thresholds: Object.fromEntries(VARIABLE_RULE_TYPES.map((type) => [type, limits(type)])) as Record<VariableRuleType, Levels>,
+    /** The variables the environment set, as opposed to those left at their defaults. */
+    givenVariables: given as ReadonlySet<VariableName>,
     monitoring: {
       minSamples: num("MONITORING_MIN_SAMPLES"),
       alertCooldownMs: num("MONITORING_ALERT_COOLDOWN"),
@@ -116,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export type Config = ReturnType<typeof loadConfig>;
+/** The levels of every rule the environment configures, keyed by rule type. */
 export type Thresholds = Config["thresholds"];
 
 const globalForConfig = globalThis as unknown as { khaachoConfig?: Config };

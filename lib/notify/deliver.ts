@@ -1,6 +1,8 @@
+import { SYSTEM_ACTOR, recordAlertEvent } from "../alerts/events";
 import type { Db } from "../db/client";
 import type { Notification, NotificationStatus } from "../generated/prisma/client";
 import { channelSenders } from "./channels";
+import { maskRecipient } from "./deliveries";
 import type { Notice } from "./notice";
 import { type RetryPolicy, retryDelayMs } from "./retry";
 import type { NotifySettings } from "./settings";
@@ -45,7 +47,7 @@ async function recordSent(row: Notification, sentAt: Date, db: Db): Promise<void
     });
     if (!count || !row.alertId) return;
     await tx.systemAlert.update({ where: { id: row.alertId }, data: { lastNotifiedAt: sentAt } });
-    await tx.alertEvent.create({ data: { alertId: row.alertId, kind: "notified", actor: "system", details: { channel: row.channel, recipient: row.recipient } } });
+    await recordAlertEvent(tx, row.alertId, "notified", SYSTEM_ACTOR, sentAt, { channel: row.channel, recipient: maskRecipient(row.channel, row.recipient) });
   });
 }
 

@@ -1,3 +1,4 @@
+import { formatRuleValue } from "../alerts/catalogue";
 import type { AlertSeverity, AlertStatus, Prisma, SystemAlert } from "../generated/prisma/client";
 
 export type AlertReason = "created" | "escalated" | "resolved";
@@ -7,6 +8,8 @@ export type NoticeEvent = `alert.${AlertReason}` | "notification.test" | "databa
 export interface AlertSnapshot {
   id: string;
   type: string;
+  /** The instance (or other subject) of a per-subject rule; null otherwise. */
+  subject: string | null;
   severity: AlertSeverity;
   status: AlertStatus;
   title: string;
@@ -34,26 +37,9 @@ export function noticePayload(notice: Notice): Prisma.InputJsonObject {
   return notice as unknown as Prisma.InputJsonObject;
 }
 
-// Units of each rule's value, so "312" reads as "312 orders/h".
-const UNITS: Record<string, string> = {
-  HIGH_ORDER_CREATION_RATE: " orders/h",
-  HIGH_JOB_FAILURE_RATE: "%",
-  HIGH_WHATSAPP_FAILURE_RATE: "%",
-  HIGH_API_ERROR_RATE: "%",
-  HIGH_DB_LATENCY: " ms",
-  HIGH_CPU_USAGE: "%",
-  HIGH_MEMORY_USAGE: "%",
-  HIGH_DISK_USAGE: "%",
-  DATABASE_UNREACHABLE: " failed probes",
-  REDIS_UNREACHABLE: " failed probes",
-};
-
-function formatNumber(value: number): string {
-  return String(Number(value.toFixed(1)));
-}
-
+/** A value or threshold in its rule's unit, as every channel writes it; "n/a" when the alert has none. */
 export function formatMeasure(type: string, value: number | null): string {
-  return value === null ? "n/a" : `${formatNumber(value)}${UNITS[type] ?? ""}`;
+  return value === null ? "n/a" : formatRuleValue(type, value);
 }
 
 export function alertUrl(appUrl: string, alertId: string): string {
@@ -64,6 +50,7 @@ export function renderAlertNotice(alert: SystemAlert, reason: AlertReason, appUr
   const snapshot: AlertSnapshot = {
     id: alert.id,
     type: alert.type,
+    subject: alert.subject,
     severity: alert.severity,
     status: alert.status,
     title: alert.title,
@@ -81,11 +68,11 @@ export function renderTestNotice(channel: string): Notice {
   return { event: "notification.test", alert: null, text: `[TEST] Khaacho Monitor test notification on the ${channel} channel` };
 }
 
-// "[CRITICAL] High order creation rate: 312 orders/h (threshold 300)"
-function summaryLine(alert: AlertSnapshot, reason: AlertReason): string {
+// "[CRITICAL] High order creation rate: 312 orders/h (threshold 300 orders/h)"
+export function summaryLine(alert: AlertSnapshot, reason: AlertReason): string {
   const tags = [alert.isTest && "[TEST]", reason === "resolved" ? "[RESOLVED]" : `[${alert.severity}]`].filter(Boolean).join(" ");
   const escalated = reason === "escalated" ? "Escalated: " : "";
   const measure = alert.value === null ? "" : `: ${formatMeasure(alert.type, alert.value)}`;
-  const threshold = alert.threshold === null ? "" : ` (threshold ${formatNumber(alert.threshold)})`;
+  const threshold = alert.threshold === null ? "" : ` (threshold ${formatMeasure(alert.type, alert.threshold)})`;
   return `${tags} ${escalated}${alert.title}${measure}${threshold}`;
 }

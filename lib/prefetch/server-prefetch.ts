@@ -4,10 +4,11 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { getAlertDetail } from "../alerts/queries/get-alert-detail";
 import { listAlerts } from "../alerts/queries/list-alerts";
-import { alertListQuery as alertListQuerySchema } from "../alerts/schemas";
+import { alertListQuerySchema } from "../alerts/schemas";
 import { alertDetailJson, alertPageJson } from "../alerts/serialize";
 import { listAuditEntries } from "../audit/list-audit-entries";
 import { auditListQuery } from "../audit/schemas";
+import { listRules } from "../alerts/rule-settings/list-rules";
 import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
 import { getDb } from "../db/client";
@@ -22,6 +23,7 @@ import { type AuditPage, auditKeys, auditPaging, auditQuery } from "../client-da
 import { dashboardKeys, systemKeys } from "../client-data/dashboard-keys";
 import { asJson } from "../client-data/json";
 import { settingsKeys } from "../client-data/settings-keys";
+import { ruleKeys } from "../client-data/rule-keys";
 
 export function prefetchDashboard(client: QueryClient, range: TimeRange): Promise<void> {
   return client.prefetchQuery({ queryKey: dashboardKeys.range(range), queryFn: async () => asJson(await getDashboard(range)) });
@@ -56,6 +58,10 @@ export function prefetchNotifications(client: QueryClient): Promise<void> {
     queryKey: settingsKeys.notifications(),
     queryFn: () => getNotificationsOverview(),
   });
+}
+
+export function prefetchRules(client: QueryClient): Promise<void> {
+  return client.prefetchQuery({ queryKey: ruleKeys.list(), queryFn: async () => ({ rules: await listRules(getDb()) }) });
 }
 
 /** Tokens and users: only an admin's page asks (their API refuses anyone else). */

@@ -10,11 +10,11 @@ import { createEmptyDatabase, type TestDatabase } from "../support/database";
 
 const run = promisify(execFile);
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query<T>(sql)).rows;
+    return (await client.query<T>(sql, values)).rows;
   } finally {
     await client.end();
   }
@@ -65,7 +65,8 @@ describe("migrateUp", () => {
         "table:api_tokens",
         "table:active_alerts_summary",
         "table:system_health_metrics",
-        "index:system_alerts_one_open_per_type",
+        "table:alert_rules",
+        "index:system_alerts_one_open_per_subject",
       ]),
     );
     const rows = await query<{ migration_name: string; checksum: string; finished_at: Date; applied_steps_count: number }>(
@@ -85,14 +86,18 @@ describe("migrateUp", () => {
     expect(await query(database.url, "SELECT * FROM _prisma_migrations")).toHaveLength(readMigrations().length);
   });
 
-  test("the partial unique index allows one open alert per type", async () => {
+  test("the partial unique index allows one open alert per type and subject, a missing subject counting as one", async () => {
     await migrateUp(database.url);
-    const insert = (status: string) =>
-      query(database.url, `INSERT INTO system_alerts (type, severity, status, title, message) VALUES ('HIGH_CPU_USAGE', 'WARNING', '${status}', 't', 'm')`);
+    const insert = (status: string, subject: string | null = null) =>
+      query(database.url, `INSERT INTO system_alerts (type, subject, severity, status, title, message) VALUES ('HIGH_CPU_USAGE', $1, 'WARNING', '${status}', 't', 'm')`, [subject]);
     await insert("RESOLVED");
     await insert("RESOLVED");
     await insert("ACTIVE");
-    await expect(insert("ACKNOWLEDGED")).rejects.toThrow(/system_alerts_one_open_per_type/);
+    await expect(insert("ACKNOWLEDGED")).rejects.toThrow(/system_alerts_one_open_per_subject/);
+    await insert("ACTIVE", "web-1");
+    await insert("ACTIVE", "web-2");
+    await expect(insert("ACTIVE", "web-2")).rejects.toThrow(/system_alerts_one_open_per_subject/);
+    await expect(insert("ACTIVE", "")).rejects.toThrow(/system_alerts_subject_check/);
   });
 
   test("two processes migrating at once apply each migration exactly once", async () => {

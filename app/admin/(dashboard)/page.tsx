@@ -5,7 +5,7 @@ import type { SearchParamsRecord } from "@/lib/client-data/search-params";
 import { prefetchAlertFeed, prefetchDashboard } from "@/lib/prefetch/server-prefetch";
 import { readRange } from "@/lib/client-data/time-ranges";
 import { OVERVIEW_RANGES } from "@/lib/shared/time-ranges";
-import { getConfig } from "@/lib/config";
+import { currentThresholds } from "@/lib/alerts/rule-settings/read";
 
 export const metadata: Metadata = { title: "Overview · Khaacho Monitor" };
 
@@ -13,7 +13,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const range = readRange(await searchParams, OVERVIEW_RANGES);
   return (
     <Prefetched prefetch={(client) => Promise.all([prefetchDashboard(client, range), prefetchAlertFeed(client)])}>
-      <OverviewView thresholds={getConfig().thresholds} />
+      <OverviewView thresholds={await currentThresholds()} />
     </Prefetched>
   );
 }

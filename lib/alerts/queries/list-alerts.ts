@@ -13,12 +13,13 @@ export interface AlertPage {
 }
 
 /** Alerts newest first, filtered, one keyset page at a time (stable while new alerts arrive). */
-export async function listAlerts({ status, type, severity, from, to, cursor, limit = DEFAULT_PAGE_SIZE }: AlertFilters = {}): Promise<AlertPage> {
+export async function listAlerts({ status, type, severity, subject, from, to, cursor, limit = DEFAULT_PAGE_SIZE }: AlertFilters = {}): Promise<AlertPage> {
   const after = cursor ? decodeCursor(cursor) : undefined;
   const where: Prisma.SystemAlertWhereInput = {
     ...(status && { status: { in: status } }),
     ...(type && { type: { in: type } }),
     ...(severity && { severity: { in: severity } }),
+    ...(subject && { subject }),
     createdAt: { ...(from && { gte: from }), ...(to && { lt: to }) },
     ...(after && { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }),
   };

@@ -20,6 +20,7 @@ function detailRows({ alert }: Notice): [string, string][] {
   if (!alert) return [];
   return [
     ["Type", alert.type],
+    ...(alert.subject ? [["Subject", alert.subject] as [string, string]] : []),
     ["Severity", alert.severity],
     ["Status", alert.status],
     ["Value", formatMeasure(alert.type, alert.value)],

@@ -48,7 +48,7 @@ test("while PostgreSQL is down, the channels hear of it once per outage, straigh
   expect(webhookEvents()).toEqual(["database.unreachable"]);
   const body = JSON.parse(receiver.requests[0].body) as WebhookBody;
   expect(body.alert).toMatchObject({ type: "DATABASE_UNREACHABLE", severity: "CRITICAL", value: 3, threshold: 3, url: `${APP_URL}/admin` });
-  expect(smtp.messages.map((mail) => mail.subject)).toEqual(["[CRITICAL] Database unreachable: 3 failed probes (threshold 3)"]);
+  expect(smtp.messages.map((mail) => mail.subject)).toEqual(["[CRITICAL] Database unreachable: 3 failed probes (threshold 3 failed probes)"]);
 
   await collect(reachable);
   await alarm.check();

@@ -1,18 +1,21 @@
 import pg from "pg";
 import { beforeEach, describe, expect, test } from "vitest";
-import { type ApplySettings, applyRuleOutcomes } from "../../../lib/alerts/evaluator";
+import { type ApplySettings, applyRuleOutcomes } from "../../../lib/alerts/apply-outcomes";
+import { RULE_TYPES } from "../../../lib/alerts/catalogue";
+import { type EvaluationSettings, NO_READINGS, evaluateRules } from "../../../lib/alerts/evaluate-rules";
 import { acknowledgeAlert, resolveAlert } from "../../../lib/alerts/lifecycle";
-import { NO_READINGS, type RuleSettings, evaluateRules } from "../../../lib/alerts/rules";
+import { effectiveRules, rulesByType } from "../../../lib/alerts/rule-settings/effective";
 import { loadConfig } from "../../../lib/config";
 import { getDb } from "../../../lib/db/client";
 import { admin, deleteAllAlerts, eventKindsOf, notificationReasonsOf, withAlertDatabase } from "./support";
 
 const context = withAlertDatabase();
 
-const RULES: RuleSettings = { thresholds: loadConfig({}).thresholds, minSamples: 10, redisEnabled: false };
+const RULES: EvaluationSettings = { rules: rulesByType(effectiveRules(loadConfig({}), [])), redisEnabled: false };
 const COOLDOWN_MS = 300_000;
-const MANUAL: ApplySettings = { cooldownMs: COOLDOWN_MS, autoResolve: false };
-const AUTO: ApplySettings = { cooldownMs: COOLDOWN_MS, autoResolve: true };
+const cooldownMs = Object.fromEntries(RULE_TYPES.map((type) => [type, COOLDOWN_MS])) as ApplySettings["cooldownMs"];
+const MANUAL: ApplySettings = { cooldownMs, autoResolve: false };
+const AUTO: ApplySettings = { cooldownMs, autoResolve: true };
 
 
 const T0 = new Date("2026-02-08T10:00:00.000Z");

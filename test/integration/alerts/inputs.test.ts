@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { runAlertEvaluation } from "../../../lib/alerts/evaluation";
+import { createAlertEvaluation } from "../../../lib/alerts/evaluation";
 import { gatherRuleInputs } from "../../../lib/alerts/inputs";
 import { createDb, getDb } from "../../../lib/db/client";
 import { collectOnce } from "../../../lib/monitoring/collector";
@@ -34,7 +34,7 @@ async function failDatabaseProbes(count: number) {
   }
 }
 
-test("gathers the tracker's figures, the worst host usage of the last 5 minutes and the probe streaks, and the rules act on them", async () => {
+test("gathers the tracker's figures, each instance's host usage of the last 5 minutes and the probe streaks, and the rules act on them", async () => {
   const now = new Date();
   const ago = (ms: number) => new Date(now.getTime() - ms);
   await hostSample("cpu", "web-1", 100, ago(6 * MINUTE)); // outside the window
@@ -59,20 +59,26 @@ test("gathers the tracker's figures, the worst host usage of the last 5 minutes 
     jobFailures: { failed: 1, total: 2, rate: 50 },
     whatsappFailures: { failed: 1, total: 1, rate: 100 },
     apiErrors: { failed: 1, total: 1, rate: 100 },
-    cpu: { value: 85, instance: "web-1" },
-    memory: null,
-    disk: { value: 88, instance: "web-2" },
+    cpu: [
+      { value: 85, instance: "web-1" },
+      { value: 70, instance: "web-2" },
+    ],
+    memory: [],
+    disk: [
+      { value: 50, instance: "web-1" },
+      { value: 88, instance: "web-2" },
+    ],
     probeFailures: { database: 3, redis: 0 },
   });
 
-  await runAlertEvaluation(now);
-  const alerts = await getDb().systemAlert.findMany({ orderBy: { type: "asc" } });
+  await createAlertEvaluation()(now);
+  const alerts = await getDb().systemAlert.findMany({ orderBy: [{ type: "asc" }, { subject: "asc" }] });
   // Failure rates rest on fewer than MONITORING_MIN_SAMPLES samples, and disk (88 %) is under its critical 95 %.
-  expect(alerts.map((alert) => [alert.type, alert.severity])).toEqual([
-    ["DATABASE_UNREACHABLE", "CRITICAL"],
-    ["HIGH_CPU_USAGE", "WARNING"],
-    ["HIGH_DISK_USAGE", "WARNING"],
-    ["HIGH_ORDER_CREATION_RATE", "WARNING"],
+  expect(alerts.map((alert) => [alert.type, alert.subject, alert.severity])).toEqual([
+    ["DATABASE_UNREACHABLE", null, "CRITICAL"],
+    ["HIGH_CPU_USAGE", "web-1", "WARNING"],
+    ["HIGH_DISK_USAGE", "web-2", "WARNING"],
+    ["HIGH_ORDER_CREATION_RATE", null, "WARNING"],
   ]);
   expect(alerts.find((alert) => alert.type === "HIGH_ORDER_CREATION_RATE")?.message).toBe("3 orders in the last hour (threshold 1)");
 });

@@ -58,6 +58,20 @@ describe("GET /alerts", () => {
     expect((await (await list("?type=HIGH_DISK_USAGE&severity=WARNING")).json()).alerts).toHaveLength(1);
   });
 
+  test("?subject= narrows per-instance alerts to one instance; ?type= still takes every subject", async () => {
+    const hot = (subject: string) =>
+      getDb().systemAlert.create({ data: { type: "HIGH_CPU_USAGE", subject, severity: "WARNING", title: `High CPU usage on ${subject}`, message: "m", value: 90, threshold: 80 } });
+    await hot("web-1");
+    await hot("web-2");
+    await openAlert();
+    const byType = (await (await list("?type=HIGH_CPU_USAGE")).json()).alerts as { subject: string; unit: string }[];
+    expect(byType.map((alert) => alert.subject).sort()).toEqual(["web-1", "web-2"]);
+    expect(byType[0].unit).toBe("%");
+    const bySubject = (await (await list("?type=HIGH_CPU_USAGE&subject=web-2")).json()).alerts;
+    expect(bySubject.map((alert: { title: string }) => alert.title)).toEqual(["High CPU usage on web-2"]);
+    expect((await list(`?subject=${"x".repeat(201)}`)).status).toBe(400);
+  });
+
   test.each([
     ["?status=OPEN", "status"],
     ["?type=HIGH_NOTHING", "type"],

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import path from "node:path";
 import readline from "node:readline";
 import { expect, test } from "vitest";
-import type { AlertChange } from "../../../lib/alerts/evaluator";
+import type { AlertChange } from "../../../lib/alerts/apply-outcomes";
 import { getDb } from "../../../lib/db/client";
 import { withAlertDatabase } from "./support";
 

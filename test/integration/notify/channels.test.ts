@@ -53,7 +53,7 @@ describe("email", () => {
     const mail = smtp.messages.at(-1)!;
     expect(mail.from).toBe("alerts@khaacho.test");
     expect(mail.to).toEqual(["ops@khaacho.test", "oncall@khaacho.test"]);
-    expect(mail.subject).toBe("[CRITICAL] High order creation rate: 312 orders/h (threshold 300)");
+    expect(mail.subject).toBe("[CRITICAL] High order creation rate: 312 orders/h (threshold 300 orders/h)");
     for (const content of ["HIGH_ORDER_CREATION_RATE", "CRITICAL", "ACTIVE", "312 orders/h", "300 orders/h", alert.createdAt.toISOString(), `${APP_URL}/admin/alerts/${alert.id}`]) {
       expect(mail.body).toContain(content);
     }
@@ -91,7 +91,7 @@ describe("SMS", () => {
     const form = new URLSearchParams(request.body);
     expect(form.get("To")).toBe("+9779800000001");
     expect(form.get("From")).toBe("+15005550006");
-    expect(form.get("Body")).toBe(`[TEST] [CRITICAL] High order creation rate: 312 orders/h (threshold 300) ${APP_URL}/admin/alerts/${alert.id}`);
+    expect(form.get("Body")).toBe(`[TEST] [CRITICAL] High order creation rate: 312 orders/h (threshold 300 orders/h) ${APP_URL}/admin/alerts/${alert.id}`);
   });
 });
 
@@ -118,6 +118,7 @@ describe("webhook", () => {
       alert: {
         id: alert.id,
         type: "HIGH_ORDER_CREATION_RATE",
+        subject: null,
         severity: "WARNING",
         status: "ACTIVE",
         title: "High order creation rate",
@@ -129,7 +130,7 @@ describe("webhook", () => {
         isTest: false,
       },
       sentAt: expect.any(String),
-      text: "[WARNING] High order creation rate: 150 orders/h (threshold 100)",
+      text: "[WARNING] High order creation rate: 150 orders/h (threshold 100 orders/h)",
     });
     expect(new Date(body.sentAt).toISOString()).toBe(body.sentAt);
   });

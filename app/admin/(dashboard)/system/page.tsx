@@ -5,7 +5,7 @@ import type { SearchParamsRecord } from "@/lib/client-data/search-params";
 import { prefetchSystemMetrics } from "@/lib/prefetch/server-prefetch";
 import { readRange } from "@/lib/client-data/time-ranges";
 import { SYSTEM_RANGES } from "@/lib/shared/time-ranges";
-import { getConfig } from "@/lib/config";
+import { currentThresholds } from "@/lib/alerts/rule-settings/read";
 
 export const metadata: Metadata = { title: "System · Khaacho Monitor" };
 
@@ -13,7 +13,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
   const range = readRange(await searchParams, SYSTEM_RANGES);
   return (
     <Prefetched prefetch={(client) => prefetchSystemMetrics(client, range)}>
-      <SystemView thresholds={getConfig().thresholds} />
+      <SystemView thresholds={await currentThresholds()} />
     </Prefetched>
   );
 }

@@ -1,0 +1,81 @@
+import type { Config } from "../../config";
+import type { VariableName } from "../../config/definitions";
+import { DEFAULT_FOR_MS, RULE_CATALOGUE, RULE_TYPES, type RuleType } from "../catalogue";
+
+/** What an operator may tune per rule. */
+export interface RuleSettings {
+  enabled: boolean;
+  /** Null for rules that are always CRITICAL. */
+  warning: number | null;
+  critical: number;
+  /** Null for rules whose value is not a sampled rate. */
+  minSamples: number | null;
+  cooldownMs: number;
+  /** How long the condition must hold before its alert opens. */
+  forMs: number;
+}
+
+export type SettingField = keyof RuleSettings;
+export type SettingSource = "default" | "environment" | "override";
+
+export const SETTING_FIELDS = ["enabled", "warning", "critical", "minSamples", "cooldownMs", "forMs"] as const satisfies readonly SettingField[];
+
+/** An alert_rules row: only the fields an operator changed are set. */
+export interface RuleOverride {
+  type: string;
+  enabled: boolean | null;
+  warning: number | null;
+  critical: number | null;
+  minSamples: number | null;
+  cooldownMs: number | null;
+  forMs: number | null;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+export interface EffectiveRule extends RuleSettings {
+  type: RuleType;
+  source: Record<SettingField, SettingSource>;
+  updatedBy: string | null;
+  updatedAt: Date | null;
+}
+
+type Layer = { [F in SettingField]: { value: RuleSettings[F]; source: SettingSource } };
+
+/** A rule as the environment (or, where it is silent, the catalogue) configures it. */
+function environmentLayer(type: RuleType, config: Config): Layer {
+  const rule = RULE_CATALOGUE[type];
+  const from = (name: VariableName | null) => (name && config.givenVariables.has(name) ? "environment" : "default") as SettingSource;
+  const levels = rule.variable ? config.thresholds[type as keyof Config["thresholds"]] : rule.defaults;
+  const levelVariable = rule.variable as VariableName | null;
+  return {
+    enabled: { value: true, source: "default" },
+    warning: { value: levels.warning, source: from(levelVariable) },
+    critical: { value: levels.critical, source: from(levelVariable && (`${levelVariable}_CRITICAL` as VariableName)) },
+    minSamples: rule.usesMinSamples ? { value: config.monitoring.minSamples, source: from("MONITORING_MIN_SAMPLES") } : { value: null, source: "default" },
+    cooldownMs: { value: config.monitoring.alertCooldownMs, source: from("MONITORING_ALERT_COOLDOWN") },
+    forMs: { value: DEFAULT_FOR_MS, source: "default" },
+  };
+}
+
+/** Each field: the operator's override, else the environment's value, else the catalogue's default. */
+export function effectiveRule(type: RuleType, config: Config, override?: RuleOverride): EffectiveRule {
+  const layer = environmentLayer(type, config);
+  const settings = {} as Record<SettingField, unknown>;
+  const source = {} as Record<SettingField, SettingSource>;
+  for (const field of SETTING_FIELDS) {
+    const changed = override?.[field];
+    settings[field] = changed ?? layer[field].value;
+    source[field] = changed == null ? layer[field].source : "override";
+  }
+  return { type, ...(settings as unknown as RuleSettings), source, updatedBy: override?.updatedBy ?? null, updatedAt: override?.updatedAt ?? null };
+}
+
+export function effectiveRules(config: Config, overrides: readonly RuleOverride[]): EffectiveRule[] {
+  const byType = new Map(overrides.map((override) => [override.type, override]));
+  return RULE_TYPES.map((type) => effectiveRule(type, config, byType.get(type)));
+}
+
+export function rulesByType(rules: readonly EffectiveRule[]): Record<RuleType, EffectiveRule> {
+  return Object.fromEntries(rules.map((rule) => [rule.type, rule])) as Record<RuleType, EffectiveRule>;
+}
