@@ -1,7 +1,9 @@
 import { getConfig } from "../config";
+import { getDb } from "../db/client";
 import { getLogger } from "../logger";
 import { onBurst } from "../monitoring/bursts";
 import { getLeadership } from "../monitoring/leadership";
+import { createSilenceCache } from "../notify/policy/silence-cache";
 import { type Loop, startLoop } from "../runtime/loop";
 import type { BackgroundService } from "../runtime/services";
 import { createDatabaseOutageAlarm } from "./database-outage";
@@ -16,7 +18,8 @@ export const BURST_DEBOUNCE_MS = 250;
  */
 export function createAlertEvaluatorService(): BackgroundService {
   const logger = getLogger("alerts");
-  const databaseOutage = createDatabaseOutageAlarm({ logger });
+  const silences = createSilenceCache(getDb);
+  const databaseOutage = createDatabaseOutageAlarm({ logger, silences: silences.current });
   const evaluate = createAlertEvaluation();
   let loop: Loop | undefined;
   let debounce: NodeJS.Timeout | undefined;
@@ -40,6 +43,7 @@ export function createAlertEvaluatorService(): BackgroundService {
         run: async () => {
           burstPending = false;
           if (!getLeadership().isLeader()) return;
+          await silences.refresh();
           await databaseOutage.check();
           await evaluate();
         },

@@ -5,7 +5,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { getAlertDetail } from "../alerts/queries/get-alert-detail";
 import { listAlerts } from "../alerts/queries/list-alerts";
 import { alertListQuerySchema } from "../alerts/schemas";
-import { alertDetailJson, alertPageJson } from "../alerts/serialize";
+import { alertDetailWithHoldsJson, alertPageWithHoldsJson } from "../alerts/queries/with-holds";
 import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
 import { getDb } from "../db/client";
@@ -29,7 +29,7 @@ export function prefetchSystemMetrics(client: QueryClient, range: Range, instanc
 }
 
 async function alertPage(query: Record<string, string | undefined>) {
-  return alertPageJson(await listAlerts(alertListQuerySchema.parse(query)));
+  return alertPageWithHoldsJson(await listAlerts(alertListQuerySchema.parse(query)));
 }
 
 export function prefetchAlertFeed(client: QueryClient): Promise<void> {
@@ -45,7 +45,7 @@ export function prefetchAlertList(client: QueryClient, filters: AlertFilters): P
 }
 
 export function prefetchAlertDetail(client: QueryClient, id: string): Promise<void> {
-  return client.prefetchQuery({ queryKey: alertKeys.detail(id), queryFn: async () => alertDetailJson(await getAlertDetail(id)) });
+  return client.prefetchQuery({ queryKey: alertKeys.detail(id), queryFn: async () => alertDetailWithHoldsJson(await getAlertDetail(id)) });
 }
 
 export function prefetchNotifications(client: QueryClient): Promise<void> {
