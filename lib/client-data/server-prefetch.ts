@@ -8,6 +8,7 @@ import { alertListQuerySchema } from "../alerts/schemas";
 import { alertDetailWithHoldsJson, alertPageWithHoldsJson } from "../alerts/queries/with-holds";
 import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
+import { getConfig } from "../config";
 import { getDb } from "../db/client";
 import { getDashboard } from "../monitoring/dashboard";
 import type { Range } from "../monitoring/ranges";
@@ -19,6 +20,8 @@ import { ALERT_PAGE_SIZE, alertKeys, alertListPaging, FEED_QUERY } from "./alert
 import { dashboardKeys, systemKeys } from "./dashboard-keys";
 import { asJson } from "./json";
 import { settingsKeys } from "./settings-keys";
+import { LIVE_STATES, silenceKeys } from "./silence-keys";
+import { listSilences } from "../silences/list";
 
 export function prefetchDashboard(client: QueryClient, range: Range): Promise<void> {
   return client.prefetchQuery({ queryKey: dashboardKeys.range(range), queryFn: async () => asJson(await getDashboard(range)) });
@@ -64,4 +67,8 @@ export function prefetchAccessLists(client: QueryClient): Promise<unknown> {
     client.prefetchQuery({ queryKey: settingsKeys.tokens(), queryFn: async () => ({ tokens: asJson(await listApiTokens(getDb())) }) }),
     client.prefetchQuery({ queryKey: settingsKeys.users(), queryFn: async () => ({ users: asJson(await listUsers(getDb())) }) }),
   ]);
+}
+
+export function prefetchSilences(client: QueryClient): Promise<void> {
+  return client.prefetchQuery({ queryKey: silenceKeys.list(LIVE_STATES), queryFn: async () => ({ silences: await listSilences(getDb(), getConfig().monitoring.timeZone, ["active", "upcoming"]) }) });
 }
