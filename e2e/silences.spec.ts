@@ -6,6 +6,7 @@ import { ADMIN, E2E_ORDER_RATE_THRESHOLD, E2E_WEBHOOK_PORT } from "./support/env
 
 // Quiet during planned work: a silence made from an alert's page holds back the next alert's
 // notification (the local webhook receiver hears nothing), and ending it sends the notification.
+test.describe.configure({ mode: "serial" });
 test.use({ viewport: { width: 1280, height: 900 } });
 
 let receiver: Awaited<ReturnType<typeof startFakeHttp>>;
@@ -84,4 +85,36 @@ test("an admin silences an alert from its page: the next one shows silenced and 
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Hold ended: notifying now");
   await expect(page.getByTestId("alert-silenced")).toHaveText("");
   expect(deliveriesOf(second)).toEqual(["alert.created"]);
+});
+
+test("a maintenance window is created from the Silences page with a preview of the open alerts it matches, and cancelled", async ({ page }, testInfo) => {
+  await signIn(page, ADMIN);
+  // The order alert of the test above is still open.
+  await openOrderAlert(page.request);
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Silences" }).click();
+  await page.getByRole("button", { name: "New silence" }).click();
+  const dialog = page.getByRole("dialog", { name: "New silence" });
+  await dialog.getByLabel("Kind").selectOption("window");
+  await expect(dialog.getByRole("group", { name: /Days/ }).getByRole("checkbox", { checked: true })).toHaveCount(6);
+  await dialog.getByRole("checkbox", { name: "High order creation rate" }).check();
+  await expect(dialog.getByTestId("silence-preview")).toContainText("Matches 1 open alert now");
+  await expect(dialog.getByTestId("silence-preview")).toContainText("High order creation rate");
+  await dialog.getByRole("checkbox", { name: "Critical" }).check();
+  await dialog.getByRole("checkbox", { name: "Warning" }).check();
+  await dialog.getByLabel("Subjects").fill("web-9");
+  await expect(dialog.getByTestId("silence-preview")).toContainText("Matches 0 open alerts now");
+  await dialog.getByLabel("Subjects").fill("");
+  await dialog.getByLabel("From").fill("23:30");
+  await dialog.getByLabel("To").fill("00:30");
+  await dialog.getByLabel("Reason").fill("nightly backup");
+  await saveScreenshot(page, testInfo, "new-maintenance-window");
+  await dialog.getByRole("button", { name: "Create window" }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByTestId("silence-row").filter({ hasText: "nightly backup" });
+  await expect(row).toContainText("maintenance window");
+  await expect(row).toContainText("Sun, Mon, Tue, Wed, Thu, Fri 23:30–00:30 (Asia/Kathmandu)");
+  await row.getByRole("button", { name: "End silence nightly backup" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "End silence" }).click();
+  await expect(row).toHaveCount(0);
 });
