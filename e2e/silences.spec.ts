@@ -117,4 +117,10 @@ test("a maintenance window is created from the Silences page with a preview of t
   await row.getByRole("button", { name: "End silence nightly backup" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "End silence" }).click();
   await expect(row).toHaveCount(0);
+
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.getByRole("button", { name: "New silence" }).click();
+  const box = (await dialog.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), "the Silences page scrolls sideways").toBeLessThanOrEqual(0);
 });
