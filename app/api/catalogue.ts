@@ -21,6 +21,8 @@ import * as ruleHistory from "./v1/monitoring/rules/[type]/history/route";
 import * as ruleOverrides from "./v1/monitoring/rules/[type]/overrides/route";
 import * as rule from "./v1/monitoring/rules/[type]/route";
 import * as rules from "./v1/monitoring/rules/route";
+import * as silence from "./v1/monitoring/silences/[id]/route";
+import * as silences from "./v1/monitoring/silences/route";
 import * as systemMetrics from "./v1/monitoring/system-metrics/route";
 import * as openapi from "./v1/openapi.json/route";
 import * as token from "./v1/tokens/[id]/route";
@@ -42,6 +44,8 @@ export const API_CATALOGUE: readonly ApiEntry[] = [
   { path: `${M}/rules/{type}`, handlers: rule, docs: { PATCH: { summary: "Change a rule's settings (enabled, levels, min samples, cooldown, pending duration)" } } },
   { path: `${M}/rules/{type}/overrides`, handlers: ruleOverrides, docs: { DELETE: { summary: "Reset a rule to its environment values" } } },
   { path: `${M}/rules/{type}/history`, handlers: ruleHistory, docs: { GET: { summary: "A rule's change history from the audit log" } } },
+  { path: `${M}/silences`, handlers: silences, docs: { GET: { summary: "Silences and maintenance windows with their state and next occurrence" }, POST: { summary: "Create a silence or a maintenance window", status: 201 } } },
+  { path: `${M}/silences/{id}`, handlers: silence, docs: { DELETE: { summary: "End a silence or maintenance window now" } } },
   { path: `${M}/alerts`, handlers: alerts, docs: { GET: { summary: "List alerts, newest first", response: alertPageResponse } } },
   { path: `${M}/alerts/{id}`, handlers: alert, docs: { GET: { summary: "One alert with its timeline and notifications", response: alertDetailResponse } } },
   { path: `${M}/alerts/{id}/acknowledge`, handlers: acknowledge, docs: { POST: { summary: "Acknowledge an active alert", response: alertResponse } } },

@@ -1,4 +1,5 @@
 import { type AlertSeverity, type AlertStatus, SEVERITY_LABELS } from "@/lib/shared/alert-vocabulary";
+import type { AlertJson } from "@/lib/client-data/alert-keys";
 import { Badge, type Tone } from "../ui/badge";
 
 const SEVERITY_TONE: Record<AlertSeverity, Tone> = { CRITICAL: "critical", WARNING: "warning" };
@@ -27,4 +28,17 @@ export function StatusBadge({ status }: { status: AlertStatus }) {
 
 export function TestBadge() {
   return <Badge tone="muted">Test</Badge>;
+}
+
+/** Its notices are held back: by a silence or maintenance window (with its reason), or by an open outage it depends on. */
+export function SilencedBadge({ alert }: { alert: Pick<AlertJson, "silencedBy" | "silenceReason" | "inhibitedBy"> }) {
+  if (alert.silencedBy) {
+    return (
+      <Badge tone="muted" className="max-w-full" title={`Silenced: ${alert.silenceReason ?? ""}`}>
+        <span className="truncate">Silenced{alert.silenceReason && `: ${alert.silenceReason}`}</span>
+      </Badge>
+    );
+  }
+  if (alert.inhibitedBy) return <Badge tone="muted">Held back: dependency down</Badge>;
+  return null;
 }

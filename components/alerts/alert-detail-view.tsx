@@ -8,10 +8,12 @@ import { ErrorBanner } from "../ui/error-banner";
 import { Panel } from "../ui/panel";
 import { Skeleton } from "../ui/skeleton";
 import { AlertActions } from "./alert-actions";
-import { SeverityBadge, StatusBadge, TestBadge } from "./alert-badges";
+import { SeverityBadge, SilencedBadge, StatusBadge, TestBadge } from "./alert-badges";
 import { AlertFacts } from "./alert-facts";
 import { AlertTimeline } from "./alert-timeline";
 import { DeliveryList } from "./delivery-list";
+import { HeldBackNote } from "./held-back-note";
+import { SilenceAlertDialog } from "./silence-alert-dialog";
 
 export function AlertDetailView({ id }: { id: string }) {
   const detail = useAlertDetail(id);
@@ -41,11 +43,18 @@ export function AlertDetailView({ id }: { id: string }) {
               <StatusBadge status={alert.status} />
             </span>
             {alert.isTest && <TestBadge />}
+            <span data-testid="alert-silenced" className="contents">
+              <SilencedBadge alert={alert} />
+            </span>
           </div>
           <h1 className="text-xl font-semibold break-words text-slate-900">{alert.title}</h1>
           <p className="text-sm text-slate-600">{alert.message}</p>
+          <HeldBackNote alert={alert} />
         </div>
-        <AlertActions alert={alert} />
+        <div className="flex flex-wrap gap-2">
+          <SilenceAlertDialog alert={alert} />
+          <AlertActions alert={alert} />
+        </div>
       </div>
       <Panel title="Details">
         <AlertFacts alert={alert} />

@@ -3,7 +3,7 @@ import type { AlertJson } from "@/lib/client-data/alert-keys";
 import { alertTypeLabel, formatAlertFigure } from "@/lib/client-data/format";
 import { cx } from "../ui/cx";
 import { RelativeTime } from "../ui/relative-time";
-import { SeverityBadge, StatusBadge, TestBadge } from "./alert-badges";
+import { SeverityBadge, SilencedBadge, StatusBadge, TestBadge } from "./alert-badges";
 
 const EDGE = { CRITICAL: "border-l-critical", WARNING: "border-l-warning" } as const;
 
@@ -29,6 +29,9 @@ export function AlertRow({ alert }: { alert: AlertJson }) {
         <div className="min-w-0 flex-1">
           <p className="truncate text-sm font-medium text-slate-900">{alert.title}</p>
           {details.length > 0 && <p className="truncate text-xs text-slate-500">{details.join(" · ")}</p>}
+        </div>
+        <div className="min-w-0 empty:hidden @xl:max-w-56">
+          <SilencedBadge alert={alert} />
         </div>
         <RelativeTime value={alert.createdAt} className="shrink-0 text-xs text-slate-500" />
       </Link>

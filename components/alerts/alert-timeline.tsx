@@ -6,6 +6,8 @@ const KIND: Record<string, { label: string; tone: Tone }> = {
   created: { label: "Raised", tone: "critical" },
   escalated: { label: "Escalated to critical", tone: "critical" },
   occurrence: { label: "Seen again", tone: "muted" },
+  suppressed: { label: "Notification held back", tone: "muted" },
+  released: { label: "Hold ended: notifying now", tone: "info" },
   notified: { label: "Notified", tone: "info" },
   cleared: { label: "Value back below threshold", tone: "ok" },
   acknowledged: { label: "Acknowledged", tone: "info" },
@@ -18,11 +20,11 @@ function channelOf(details: unknown): string {
   return typeof channel === "string" ? ` on ${channel.toLowerCase()}` : "";
 }
 
-// The free text a person left with the step, if any.
-function note(details: unknown): string | null {
+// The free text a person left with the step, or why a notification was held back.
+function note(kind: string, details: unknown): string | null {
   if (!details || typeof details !== "object") return null;
-  const { notes, resolution } = details as { notes?: unknown; resolution?: unknown };
-  const text = notes ?? resolution;
+  const { notes, resolution, reason } = details as { notes?: unknown; resolution?: unknown; reason?: unknown };
+  const text = kind === "suppressed" ? typeof reason === "string" && `suppressed: ${reason}` : (notes ?? resolution);
   return typeof text === "string" ? text : null;
 }
 
@@ -31,7 +33,7 @@ export function AlertTimeline({ events }: { events: AlertEventJson[] }) {
     <ol aria-label="Timeline" className="space-y-4">
       {events.map((event) => {
         const kind = KIND[event.kind] ?? { label: event.kind, tone: "muted" as const };
-        const text = note(event.details);
+        const text = note(event.kind, event.details);
         return (
           <li key={event.id} className="flex gap-3">
             <span className="mt-1.5">

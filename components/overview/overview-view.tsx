@@ -13,6 +13,7 @@ import { HealthStrip } from "./health-strip";
 import { KeyFigures } from "./key-figures";
 import { OverviewCharts } from "./overview-charts";
 import { RangePicker } from "./range-picker";
+import { SilencedNotice } from "./silenced-notice";
 
 const UNAVAILABLE = { metrics: "key figures", alerts: "alert counts", charts: "charts" } as const;
 
@@ -31,6 +32,7 @@ export function OverviewView({ thresholds }: { thresholds: Thresholds }) {
       )}
       {missing.length > 0 && <ErrorBanner title={`Some of the overview is unavailable: ${missing.join(", ")}`}>Its data source is not answering; see the health strip.</ErrorBanner>}
       {data ? <HealthStrip health={data.health} /> : <Skeleton className="h-[68px] w-full" />}
+      <SilencedNotice />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="xl:order-2">
           <AlertFeed />

@@ -7,6 +7,7 @@ import { cx } from "../ui/cx";
 const LINKS = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/alerts", label: "Alerts" },
+  { href: "/admin/silences", label: "Silences" },
   { href: "/admin/system", label: "System" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/api", label: "API" },

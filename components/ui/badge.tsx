@@ -26,9 +26,10 @@ const OUTLINES: Record<Tone, string> = {
  * A label in a meaning's colour. Severity and health use the filled pill; states (an alert's
  * status, a token's) use the outlined shape, so two badges side by side never read alike.
  */
-export function Badge({ tone, children, dot = false, outline = false, className }: { tone: Tone; children: ReactNode; dot?: boolean; outline?: boolean; className?: string }) {
+export function Badge({ tone, children, dot = false, outline = false, className, title }: { tone: Tone; children: ReactNode; dot?: boolean; outline?: boolean; className?: string; title?: string }) {
   return (
     <span
+      title={title}
       className={cx(
         "inline-flex items-center gap-1.5 px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
         outline ? cx("rounded-md bg-white", OUTLINES[tone]) : cx("rounded-full", TONES[tone]),

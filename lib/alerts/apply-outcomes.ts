@@ -2,7 +2,7 @@ import { type Db, getDb } from "../db/client";
 import type { SystemAlert } from "../generated/prisma/client";
 import { enqueueAlertNotifications } from "../notify/enqueue";
 import { wakeDispatcher } from "../notify/dispatcher";
-import type { RuleType } from "./catalogue";
+import { type RuleType, outageReportedBy } from "./catalogue";
 import { type FiringAlert, format } from "./evaluate-rules";
 import { SYSTEM_ACTOR, recordAlertEvent } from "./events";
 import { isOpenAlertConflict } from "./open-alert-guard";
@@ -15,7 +15,7 @@ export interface ApplySettings {
   autoResolve: boolean;
 }
 
-export type AlertChangeKind = "created" | "suppressed" | "already-open" | "refreshed" | "escalated" | "cleared" | "resolved";
+export type AlertChangeKind = "created" | "suppressed" | "already-open" | "refreshed" | "escalated" | "cleared" | "resolved" | "released";
 
 export interface AlertChange {
   type: string;
@@ -33,7 +33,7 @@ export async function applyRuleOutcomes(outcomes: HeldOutcome[], settings: Apply
   const open = await db.systemAlert.findMany({ where: { status: { not: "RESOLVED" }, type: { in: outcomes.map((outcome) => outcome.type) } } });
   const openByKey = new Map(open.map((alert) => [alertKey(alert.type, alert.subject), alert]));
   const changes: AlertChange[] = [];
-  for (const outcome of outcomes) {
+  for (const outcome of outagesFirst(outcomes)) {
     const alert = openByKey.get(alertKey(outcome.type, outcome.subject));
     if (outcome.state === "firing") {
       if (alert) changes.push(...(await refreshAlert(db, alert, outcome.alert, now)));
@@ -46,6 +46,11 @@ export async function applyRuleOutcomes(outcomes: HeldOutcome[], settings: Apply
   }
   if (changes.some((change) => NOTIFYING.has(change.change))) wakeDispatcher();
   return changes;
+}
+
+// An outage alert opened in this evaluation must already hold back the rules that depend on it.
+function outagesFirst(outcomes: HeldOutcome[]): HeldOutcome[] {
+  return outcomes.toSorted((a, b) => Number(outageReportedBy(b.type) !== undefined) - Number(outageReportedBy(a.type) !== undefined));
 }
 
 const NOTIFYING = new Set<AlertChangeKind>(["created", "escalated", "resolved"]);
@@ -66,7 +71,7 @@ async function openAlert(db: Db, type: RuleType, subject: string | null, firing:
       const { severity, value, threshold, title, message, metadata } = firing;
       const created = await tx.systemAlert.create({ data: { type, subject, severity, value, threshold, title, message, metadata, createdAt: now, lastSeenAt: now } });
       await recordAlertEvent(tx, created.id, "created", SYSTEM_ACTOR, now, { severity, value, threshold });
-      await enqueueAlertNotifications(tx, created, "created");
+      await enqueueAlertNotifications(tx, created, "created", undefined, now);
       return created;
     });
     return changeOf(alert, "created", alert.id);
@@ -92,7 +97,7 @@ async function refreshAlert(db: Db, open: SystemAlert, firing: FiringAlert, now:
     const [escalated] = await tx.systemAlert.updateManyAndReturn({ where: { ...where, severity: "WARNING" }, data: { severity: "CRITICAL", threshold: firing.threshold } });
     if (escalated) {
       await recordAlertEvent(tx, open.id, "escalated", SYSTEM_ACTOR, now, { from: "WARNING", to: "CRITICAL", value: firing.value, threshold: firing.threshold });
-      await enqueueAlertNotifications(tx, escalated, "escalated");
+      await enqueueAlertNotifications(tx, escalated, "escalated", undefined, now);
       changes.push(changeOf(open, "escalated", open.id));
     }
     return changes;

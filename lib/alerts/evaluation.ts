@@ -1,4 +1,7 @@
 import { getConfig } from "../config";
+import { getDb } from "../db/client";
+import { wakeDispatcher } from "../notify/dispatcher";
+import { releaseHeldNotices } from "../notify/policy/release";
 import { getLogger, outageReporter } from "../logger";
 import { logAlertChange } from "./alert-log";
 import { type AlertChange, type AlertChangeKind, applyRuleOutcomes } from "./apply-outcomes";
@@ -13,7 +16,8 @@ export type AlertEvaluation = (now?: Date) => Promise<AlertChange[]>;
 
 /**
  * One evaluator's evaluations: read the effective rules and the inputs, judge every rule, hold
- * back what is still pending, apply the outcomes. Its pending clocks live as long as it does.
+ * back what is still pending, apply the outcomes, then send the notices a silence or an
+ * inhibition held back and nothing holds back any more. Its pending clocks live as long as it does.
  */
 export function createAlertEvaluation(): AlertEvaluation {
   const pending = createPendingConditions();
@@ -37,6 +41,9 @@ export function createAlertEvaluation(): AlertEvaluation {
     const settings = evaluationSettings(rules);
     const held = pending.hold(evaluateRules(inputs, settings), field(rules, "forMs"), now);
     const changes = await applyRuleOutcomes(held, { cooldownMs: field(rules, "cooldownMs"), autoResolve: getConfig().monitoring.autoResolve }, now);
+    const released = await releaseHeldNotices(getDb(), now);
+    if (released.length) wakeDispatcher();
+    changes.push(...released.map(({ alertId, type }) => ({ type, change: "released" as const, alertId })));
     for (const { change, type, alertId } of changes) {
       if (LOGGED.has(change) && alertId) logAlertChange(change, { id: alertId, type }, "system");
     }
@@ -53,4 +60,4 @@ function field<F extends "forMs" | "cooldownMs">(rules: EffectiveRule[], name: F
 }
 
 // Steps of an alert's life; repeated firings of an open alert are not.
-const LOGGED = new Set<AlertChangeKind>(["created", "escalated", "cleared", "resolved"]);
+const LOGGED = new Set<AlertChangeKind>(["created", "escalated", "cleared", "resolved", "released"]);

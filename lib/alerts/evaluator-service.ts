@@ -1,8 +1,10 @@
 import { getConfig } from "../config";
+import { getDb } from "../db/client";
 import { getLogger } from "../logger";
 import { onBurst } from "../monitoring/bursts";
 import { relayBurstToLeader } from "../monitoring/burst-relay";
 import { getLeadership } from "../monitoring/leadership";
+import { createSilenceCache } from "../notify/policy/silence-cache";
 import { type Loop, startLoop } from "../runtime/loop";
 import type { BackgroundService } from "../runtime/services";
 import { createDatabaseOutageAlarm } from "./database-outage";
@@ -17,7 +19,8 @@ export const BURST_DEBOUNCE_MS = 250;
  */
 export function createAlertEvaluatorService(): BackgroundService {
   const logger = getLogger("alerts");
-  const databaseOutage = createDatabaseOutageAlarm({ logger });
+  const silences = createSilenceCache(getDb);
+  const databaseOutage = createDatabaseOutageAlarm({ logger, silences: silences.current });
   const evaluate = createAlertEvaluation();
   let loop: Loop | undefined;
   let debounce: NodeJS.Timeout | undefined;
@@ -45,7 +48,9 @@ export function createAlertEvaluatorService(): BackgroundService {
             if (afterBurst) await relayBurstToLeader();
             return;
           }
+          // The outage notice goes first, from the copy of the silences the last run read.
           await databaseOutage.check();
+          await silences.refresh();
           await evaluate();
         },
       });

@@ -32,7 +32,8 @@ export async function acknowledgeAlert(id: string, { acknowledgedBy, notes }: Ac
   const acknowledged = await getDb().$transaction(async (tx) => {
     const [alert] = await tx.systemAlert.updateManyAndReturn({
       where: { id, status: "ACTIVE" },
-      data: { status: "ACKNOWLEDGED", acknowledgedAt: at, acknowledgedBy: actor, acknowledgedNotes: notes ?? null },
+      // Someone is on it: a notice held back by a silence is no longer worth sending.
+      data: { status: "ACKNOWLEDGED", acknowledgedAt: at, acknowledgedBy: actor, acknowledgedNotes: notes ?? null, heldNotice: null },
     });
     if (!alert) throw await refusal(tx, id, "acknowledged", ["ACTIVE"]);
     await recordAlertEvent(tx, id, "acknowledged", actor, at, { ...(notes ? { notes } : {}), ...principalDetails(principal) });

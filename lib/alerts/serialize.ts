@@ -1,13 +1,16 @@
 import type { AlertEvent, Notification, SystemAlert } from "../generated/prisma/client";
 import { maskRecipient } from "../notify/deliveries";
 import type { Delivery } from "../shared/notifications";
+import type { AlertHolds } from "../notify/policy/current-holds";
+import type { HoldReason } from "../notify/policy/policy";
 import { ruleUnit } from "./catalogue";
 
 // The API's JSON for alerts: camelCase, ISO 8601 dates, null for absent values.
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export function alertJson(alert: SystemAlert) {
+/** `hold`: what holds back the alert's notices right now, if anything (see currentHolds). */
+export function alertJson(alert: SystemAlert, hold: HoldReason | null = null) {
   return {
     id: alert.id,
     type: alert.type,
@@ -34,6 +37,11 @@ export function alertJson(alert: SystemAlert) {
     resolution: alert.resolution,
     lastNotifiedAt: iso(alert.lastNotifiedAt),
     updatedAt: alert.updatedAt.toISOString(),
+    /** The silence or maintenance window holding back its notices now, and why it was made; null when none does. */
+    silencedBy: hold?.step === "silence" ? hold.silenceId : null,
+    silenceReason: hold?.step === "silence" ? hold.silenceReason : null,
+    /** The open outage alert (database or Redis unreachable) holding back its notices now. */
+    inhibitedBy: hold?.step === "inhibition" ? hold.inhibitedBy : null,
   };
 }
 
@@ -61,10 +69,16 @@ export type AlertJson = ReturnType<typeof alertJson>;
 export type AlertEventJson = ReturnType<typeof alertEventJson>;
 export type NotificationJson = ReturnType<typeof notificationJson>;
 
-export function alertPageJson({ alerts, nextCursor }: { alerts: SystemAlert[]; nextCursor: string | null }) {
-  return { alerts: alerts.map(alertJson), nextCursor };
+const NO_HOLDS: AlertHolds = new Map();
+
+export function alertsJson(alerts: SystemAlert[], holds: AlertHolds = NO_HOLDS) {
+  return alerts.map((alert) => alertJson(alert, holds.get(alert.id) ?? null));
 }
 
-export function alertDetailJson({ alert, timeline, notifications }: { alert: SystemAlert; timeline: AlertEvent[]; notifications: Notification[] }) {
-  return { alert: alertJson(alert), timeline: timeline.map(alertEventJson), notifications: notifications.map(notificationJson) };
+export function alertPageJson({ alerts, nextCursor }: { alerts: SystemAlert[]; nextCursor: string | null }, holds: AlertHolds = NO_HOLDS) {
+  return { alerts: alertsJson(alerts, holds), nextCursor };
+}
+
+export function alertDetailJson({ alert, timeline, notifications }: { alert: SystemAlert; timeline: AlertEvent[]; notifications: Notification[] }, holds: AlertHolds = NO_HOLDS) {
+  return { alert: alertJson(alert, holds.get(alert.id) ?? null), timeline: timeline.map(alertEventJson), notifications: notifications.map(notificationJson) };
 }

@@ -17,10 +17,10 @@ interface Resolution {
 export async function resolveIfOpen(tx: Prisma.TransactionClient, id: string, { actor, resolution, at, details = {} }: Resolution): Promise<SystemAlert | null> {
   const [alert] = await tx.systemAlert.updateManyAndReturn({
     where: { id, status: { not: "RESOLVED" } },
-    data: { status: "RESOLVED", resolvedAt: at, resolvedBy: actor, resolution },
+    data: { status: "RESOLVED", resolvedAt: at, resolvedBy: actor, resolution, heldNotice: null },
   });
   if (!alert) return null;
   await recordAlertEvent(tx, id, "resolved", actor, at, { resolution, ...details });
-  await enqueueAlertNotifications(tx, alert, "resolved");
+  await enqueueAlertNotifications(tx, alert, "resolved", undefined, at);
   return alert;
 }

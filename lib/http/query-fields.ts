@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../shared/page-size";
 import { safeText } from "./schemas";
 
 // Query fields every listing route shares, so each validates them (and words its 400) the same way.
 
-export const DEFAULT_PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 200;
+export { DEFAULT_PAGE_SIZE };
 const PAGE_SIZE_ERROR = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
 
 /** ?limit=: how many rows a page holds. */

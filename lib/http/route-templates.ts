@@ -24,6 +24,8 @@ export const ROUTE_TEMPLATES = [
   "/api/v1/monitoring/rules/[type]",
   "/api/v1/monitoring/rules/[type]/history",
   "/api/v1/monitoring/rules/[type]/overrides",
+  "/api/v1/monitoring/silences",
+  "/api/v1/monitoring/silences/[id]",
   "/api/v1/monitoring/system-metrics",
   "/api/v1/openapi.json",
   "/api/v1/tokens",

@@ -1,6 +1,7 @@
 import { listAlerts } from "../alerts/queries/list-alerts";
 import { type OpenAlertSummary, openAlertSummary } from "../alerts/queries/open-alert-summary";
-import { alertJson } from "../alerts/serialize";
+import { alertsWithHoldsJson } from "../alerts/queries/with-holds";
+import type { AlertJson } from "../alerts/serialize";
 import { getDb } from "../db/client";
 import { type HealthReport, checkHealth } from "../health";
 import { getRedis } from "../redis";
@@ -43,7 +44,7 @@ async function readCharts(range: TimeRange, now: Date): Promise<Charts> {
 export interface Dashboard {
   health: HealthReport;
   metrics: MetricsSnapshot | null;
-  alerts: { open: OpenAlertSummary; recent: ReturnType<typeof alertJson>[] } | null;
+  alerts: { open: OpenAlertSummary; recent: AlertJson[] } | null;
   /** Shared between polls for up to CHART_CACHE_TTL_MS: samples arrive once a minute. */
   charts: Charts | null;
   /** Sections whose source is down; the others still answer, and health says why. */
@@ -67,10 +68,10 @@ export async function getDashboard(range: TimeRange, now = new Date(), { cachedC
     checkHealth(getDb(), getRedis(), leaderSource()),
     settle(getMetricsSnapshot(now)),
     settle(openAlertSummary()),
-    settle(listAlerts({ limit: RECENT_ALERT_COUNT })),
+    settle(listAlerts({ limit: RECENT_ALERT_COUNT }).then((page) => alertsWithHoldsJson(page.alerts))),
     settle(cachedCharts ? chartCache(range, () => readCharts(range, now), now.getTime()) : readCharts(range, now)),
   ]);
-  const alerts = open && recent ? { open, recent: recent.alerts.map(alertJson) } : null;
+  const alerts = open && recent ? { open, recent } : null;
   const unavailable: Dashboard["unavailable"] = [];
   if (!metrics) unavailable.push("metrics");
   if (!alerts) unavailable.push("alerts");

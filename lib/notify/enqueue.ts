@@ -1,20 +1,30 @@
 import type { Prisma, SystemAlert } from "../generated/prisma/client";
 import { type AlertReason, noticePayload, renderAlertNotice } from "./notice";
+import { decideNotification } from "./policy/chain";
+import { holdNotice } from "./policy/hold";
+import { loadNotifyPolicy } from "./policy/load-policy";
 import { CHANNELS, channelReadiness, defaultNotifySettings, isReady, type NotifySettings } from "./settings";
 
 /**
- * Queues one PENDING notification per enabled and configured channel, inside the caller's
- * transaction, so an alert change and its notifications commit together (the outbox). The
- * dispatcher delivers them; call wakeDispatcher() after commit to send at once.
- * Returns the number of notifications queued.
+ * Decides whether the alert's notice goes out now (the chain of notify steps: silences, windows,
+ * inhibition) and queues one PENDING notification per enabled and configured channel, inside the
+ * caller's transaction, so an alert change and its notifications commit together (the outbox). A
+ * held-back notice lands on the timeline instead. The dispatcher delivers; call wakeDispatcher()
+ * after commit to send at once. Returns the number of notifications queued.
  */
 export async function enqueueAlertNotifications(
   tx: Prisma.TransactionClient,
   alert: SystemAlert,
   reason: AlertReason,
   settings: NotifySettings = defaultNotifySettings(),
+  now = new Date(),
 ): Promise<number> {
   if (reason === "resolved" && !settings.notify.onResolve) return 0;
+  const decision = decideNotification(alert, await loadNotifyPolicy(tx, now), now);
+  if (!decision.send) {
+    await holdNotice(tx, alert, reason, decision.reason, now);
+    return 0;
+  }
   const payload = noticePayload(renderAlertNotice(alert, reason, settings.appUrl));
   const rows = CHANNELS.map((channel) => channelReadiness(channel, settings))
     .filter(isReady)

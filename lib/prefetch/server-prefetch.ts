@@ -5,12 +5,13 @@ import type { QueryClient } from "@tanstack/react-query";
 import { getAlertDetail } from "../alerts/queries/get-alert-detail";
 import { listAlerts } from "../alerts/queries/list-alerts";
 import { alertListQuerySchema } from "../alerts/schemas";
-import { alertDetailJson, alertPageJson } from "../alerts/serialize";
+import { alertDetailWithHoldsJson, alertPageWithHoldsJson } from "../alerts/queries/with-holds";
 import { listAuditEntries } from "../audit/list-audit-entries";
 import { auditListQuery } from "../audit/schemas";
 import { listRules } from "../alerts/rule-settings/list-rules";
 import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
+import { getConfig } from "../config";
 import { getDb } from "../db/client";
 import { getDashboard } from "../monitoring/dashboard";
 import type { TimeRange } from "../shared/time-ranges";
@@ -24,6 +25,8 @@ import { dashboardKeys, systemKeys } from "../client-data/dashboard-keys";
 import { asJson } from "../client-data/json";
 import { settingsKeys } from "../client-data/settings-keys";
 import { ruleKeys } from "../client-data/rule-keys";
+import { LIVE_STATES, silenceKeys } from "../client-data/silence-keys";
+import { listSilences } from "../silences/list";
 
 export function prefetchDashboard(client: QueryClient, range: TimeRange): Promise<void> {
   return client.prefetchQuery({ queryKey: dashboardKeys.range(range), queryFn: async () => asJson(await getDashboard(range)) });
@@ -34,7 +37,7 @@ export function prefetchSystemMetrics(client: QueryClient, range: TimeRange, ins
 }
 
 async function alertPage(query: Record<string, string | undefined>) {
-  return alertPageJson(await listAlerts(alertListQuerySchema.parse(query)));
+  return alertPageWithHoldsJson(await listAlerts(alertListQuerySchema.parse(query)));
 }
 
 export function prefetchAlertFeed(client: QueryClient): Promise<void> {
@@ -50,7 +53,7 @@ export function prefetchAlertList(client: QueryClient, filters: AlertFilters): P
 }
 
 export function prefetchAlertDetail(client: QueryClient, id: string): Promise<void> {
-  return client.prefetchQuery({ queryKey: alertKeys.detail(id), queryFn: async () => alertDetailJson(await getAlertDetail(id)) });
+  return client.prefetchQuery({ queryKey: alertKeys.detail(id), queryFn: async () => alertDetailWithHoldsJson(await getAlertDetail(id)) });
 }
 
 export function prefetchNotifications(client: QueryClient): Promise<void> {
@@ -79,4 +82,8 @@ export function prefetchAuditLog(client: QueryClient, filters: AuditFilters): Pr
     queryFn: async (): Promise<AuditPage> => asJson(await listAuditEntries(getDb(), auditListQuery.parse(auditQuery(filters)))),
     ...auditPaging,
   });
+}
+
+export function prefetchSilences(client: QueryClient): Promise<void> {
+  return client.prefetchQuery({ queryKey: silenceKeys.list(LIVE_STATES), queryFn: async () => ({ silences: await listSilences(getDb(), getConfig().monitoring.timeZone, ["active", "upcoming"]) }) });
 }

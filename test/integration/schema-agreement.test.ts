@@ -9,6 +9,8 @@ interface ModelField {
   type: string;
   nativeType: string | null;
   optional: boolean;
+  /** A scalar list (String[]): PostgreSQL reports an array type, its element's name prefixed with _. */
+  list: boolean;
 }
 
 interface Model {
@@ -38,13 +40,14 @@ const MODELS: Model[] = blocks("model").map(({ name, body }) => ({
     .map((line) => line.split(/\s+/))
     .filter(([, type]) => {
       const base = type.replace(/[?[\]]/g, "");
-      return !type.endsWith("[]") && (SCALARS.has(base) || ENUMS.has(base));
+      return SCALARS.has(base) || ENUMS.has(base);
     })
     .map(([fieldName, type, ...attributes]) => {
       const rest = attributes.join(" ");
       return {
         column: rest.match(/@map\("(\w+)"\)/)?.[1] ?? fieldName,
-        type: type.replace("?", ""),
+        type: type.replace(/[?[\]]/g, ""),
+        list: type.endsWith("[]"),
         nativeType: rest.match(/@db\.(\w+)/)?.[1] ?? null,
         optional: type.endsWith("?"),
       };
@@ -53,6 +56,10 @@ const MODELS: Model[] = blocks("model").map(({ name, body }) => ({
 
 // What PostgreSQL reports for each Prisma type (information_schema udt_name).
 function expectedUdt(field: ModelField): string {
+  return field.list ? `_${elementUdt(field)}` : elementUdt(field);
+}
+
+function elementUdt(field: ModelField): string {
   if (ENUMS.has(field.type)) return ENUMS.get(field.type)!;
   if (field.nativeType === "Uuid") return "uuid";
   if (field.nativeType === "Timestamptz") return "timestamptz";
@@ -81,7 +88,7 @@ afterAll(async () => {
 
 describe("schema.prisma and the migrated database", () => {
   test("the schema parser found every model", () => {
-    expect(MODELS.map((m) => m.table).sort()).toEqual(["alert_events", "alert_rules", "api_tokens", "audit_log", "ingested_events", "notifications", "system_alerts", "system_metrics", "users"]);
+    expect(MODELS.map((m) => m.table).sort()).toEqual(["alert_events", "alert_rules", "api_tokens", "audit_log", "ingested_events", "notifications", "silences", "system_alerts", "system_metrics", "users"]);
   });
 
   test.each(MODELS.map((model) => [model.table, model] as const))("every field of %s is a column of the right type and nullability", (_, model) => {

@@ -30,6 +30,7 @@ function alertOf(type: string, value: number, threshold: number): SystemAlert {
     resolvedBy: null,
     resolution: null,
     lastNotifiedAt: null,
+    heldNotice: null,
     updatedAt: at,
   };
 }

@@ -1,4 +1,4 @@
-import { RULE_CATALOGUE, type RuleDefinition, type RuleType, type VariableRuleType } from "./rules";
+import { type Dependency, RULE_CATALOGUE, type RuleDefinition, type RuleType, type VariableRuleType } from "./rules";
 import { UNITS, type Unit } from "./units";
 
 export * from "./rules";
@@ -44,3 +44,16 @@ export function crosses(type: RuleType, value: number, level: number): boolean {
   if (rule.firesAtLevel && value === level) return true;
   return rule.direction === "above" ? value > level : value < level;
 }
+
+/** The dependencies whose outage keeps this type's notices back; none for types no rule raises. */
+export function ruleDependencies(type: string): readonly Dependency[] {
+  return isRuleType(type) ? RULE_CATALOGUE[type].dependencies : [];
+}
+
+/** The dependency an open alert of this type reports down, if its rule reports an outage. */
+export function outageReportedBy(type: string): Dependency | undefined {
+  return isRuleType(type) ? (RULE_CATALOGUE[type] as RuleDefinition).outageOf : undefined;
+}
+
+/** The rule types that report an outage (DATABASE_UNREACHABLE …). */
+export const OUTAGE_RULE_TYPES = RULE_TYPES.filter((type) => outageReportedBy(type) !== undefined);

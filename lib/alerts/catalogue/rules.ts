@@ -25,8 +25,10 @@ export interface RuleDefinition {
   /** Whether the value is a rate that needs MONITORING_MIN_SAMPLES samples before it may fire. */
   usesMinSamples: boolean;
   subject: SubjectKind;
-  /** What the rule cannot be judged without: an alert of these explains this one. */
+  /** What the rule cannot be judged without: while the dependency's outage alert fires, this rule's notices are held back. */
   dependencies: readonly Dependency[];
+  /** The dependency whose outage this rule's alert reports: it inhibits the rules that depend on it. */
+  outageOf?: Dependency;
   description: string;
   runbook: string;
 }
@@ -156,6 +158,7 @@ export const RULE_CATALOGUE = {
     usesMinSamples: false,
     subject: "none",
     dependencies: [],
+    outageOf: "database",
     description: "PostgreSQL does not answer the health probe.",
     runbook: "Check the database server is up and DATABASE_URL reaches it; alerts are stored once it answers.",
   },
@@ -171,6 +174,7 @@ export const RULE_CATALOGUE = {
     usesMinSamples: false,
     subject: "none",
     dependencies: [],
+    outageOf: "redis",
     description: "Redis does not answer the health probe (only when REDIS_URL is set).",
     runbook: "Check the Redis server; counters fall back to zero until it returns.",
   },

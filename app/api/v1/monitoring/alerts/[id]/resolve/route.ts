@@ -1,10 +1,10 @@
 import { resolveAlert } from "@/lib/alerts/lifecycle";
 import { alertParams, resolveBody } from "@/lib/alerts/schemas";
-import { alertJson } from "@/lib/alerts/serialize";
+import { alertWithHoldJson } from "@/lib/alerts/queries/with-holds";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 export const POST = route({ role: "ADMIN", params: alertParams, body: resolveBody }, async ({ params, body, principal }) =>
-  alertJson(await resolveAlert(params.id, body, principal)),
+  alertWithHoldJson(await resolveAlert(params.id, body, principal)),
 );

@@ -1,0 +1,67 @@
+"use client";
+
+import type { SilenceJson } from "@/lib/client-data/silence-keys";
+import { alertTypeLabel } from "@/lib/client-data/format";
+import { useEndSilence } from "@/lib/client-data/use-silences";
+import { useCanChange } from "../shell/principal-context";
+import { Badge } from "../ui/badge";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { RelativeTime } from "../ui/relative-time";
+
+const STATE_TONE = { active: "info", upcoming: "muted", expired: "muted" } as const;
+
+function matchersText({ types, severities, subjects }: SilenceJson): string {
+  const parts = [types.length ? types.map(alertTypeLabel).join(", ") : "every alert type", severities.length > 0 && severities.join(" or ").toLowerCase(), subjects.length > 0 && `on ${subjects.join(", ")}`];
+  return parts.filter(Boolean).join(" · ");
+}
+
+function recurrenceText({ recurrence }: SilenceJson): string | null {
+  if (!recurrence) return null;
+  const days = recurrence.days.length === 7 ? "every day" : recurrence.days.map((day) => day.charAt(0) + day.slice(1).toLowerCase()).join(", ");
+  return `${days} ${recurrence.from}–${recurrence.to} (${recurrence.timeZone})`;
+}
+
+/** One silence or window: what it matches, when, why and who; admins may end it early. */
+export function SilenceRow({ silence }: { silence: SilenceJson }) {
+  const canChange = useCanChange();
+  const end = useEndSilence();
+  const next = silence.nextOccurrence;
+  const recurrence = recurrenceText(silence);
+  return (
+    <li className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4" data-testid="silence-row">
+      <div className="min-w-0 flex-1 space-y-0.5">
+        <p className="flex flex-wrap items-center gap-2">
+          <span className="font-medium break-words text-slate-900">{silence.reason}</span>
+          <Badge tone={STATE_TONE[silence.state]} outline>
+            {silence.state}
+          </Badge>
+          {silence.kind === "window" && <Badge tone="muted">maintenance window</Badge>}
+        </p>
+        <p className="text-xs break-words text-slate-600">{matchersText(silence)}</p>
+        <p className="text-xs text-slate-500">
+          {recurrence && <>{recurrence} · </>}
+          {next ? (
+            <>
+              {silence.state === "active" ? "ends" : "starts"} <RelativeTime value={silence.state === "active" ? next.endsAt : next.startsAt} />
+            </>
+          ) : (
+            <>ended {silence.endedAt ? <RelativeTime value={silence.endedAt} /> : silence.endsAt && <RelativeTime value={silence.endsAt} />}</>
+          )}{" "}
+          · by {silence.createdBy}
+        </p>
+      </div>
+      {canChange && silence.state !== "expired" && (
+        <ConfirmDialog
+          triggerLabel={silence.state === "active" ? "End now" : "Cancel"}
+          triggerAriaLabel={`End silence ${silence.reason}`}
+          title={`End “${silence.reason}”?`}
+          description="Notifications it held back go out at the next evaluation for alerts still open and unacknowledged."
+          confirmLabel="End silence"
+          pendingLabel="Ending…"
+          mutation={end}
+          input={silence.id}
+        />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,4 @@
+// How many rows one page of a list route (alerts, audit entries) holds; no zod here, so the
+// dashboard's bundle may read it.
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
