@@ -11,6 +11,10 @@ import { benchAuthenticatedReads } from "./bench/reads";
 import { createScratchDatabase } from "./bench/scratch-db";
 import { benchTracking } from "./bench/tracking";
 
+// `npm run bench -- ingest charts` runs only those sections.
+const sections = process.argv.slice(2);
+const wanted = (section: string) => sections.length === 0 || sections.includes(section);
+
 const serverUrl = loadConfig().databaseUrl;
 if (!serverUrl) {
   console.error("Set DATABASE_URL to a PostgreSQL server: the benchmark creates (and drops) a database of its own there.");
@@ -31,11 +35,11 @@ try {
   await flusher.start();
   const token = async (role: "VIEWER" | "INGEST") => (await createApiToken(getDb(), { name: `bench ${role}`, role })).token;
 
-  await benchTracking();
-  await benchPrometheus();
-  await benchAuthenticatedReads(await token("VIEWER"));
-  await benchIngest(scratch.url, await token("INGEST"), getConfig().monitoring.queues[0]);
-  await benchCharts(await seedMinuteSamples(scratch.url));
+  if (wanted("tracking")) await benchTracking();
+  if (wanted("prometheus")) await benchPrometheus();
+  if (wanted("reads")) await benchAuthenticatedReads(await token("VIEWER"));
+  if (wanted("ingest")) await benchIngest(scratch.url, await token("INGEST"), getConfig().monitoring.queues[0]);
+  if (wanted("charts")) await benchCharts(await seedMinuteSamples(scratch.url));
 
   await flusher.stop();
   await closeRedis();

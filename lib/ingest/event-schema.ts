@@ -8,8 +8,17 @@ export const ingestBody = z.object({
   events: z.array(z.unknown()).max(MAX_BATCH_EVENTS, `at most ${MAX_BATCH_EVENTS} events per batch`),
 });
 
+// PostgreSQL refuses NUL in text, and two ids differing only in unpaired surrogates would be
+// stored as one (both become U+FFFD): such an id is this event's error, not the batch's.
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const base = {
-  id: z.string().trim().min(1, "must not be empty").max(128),
+  id: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(128)
+    .refine((id) => !UNSTORABLE.test(id), "must not contain NUL bytes or unpaired surrogates"),
   timestamp: z.iso.datetime({ offset: true, error: "expected an ISO 8601 time with offset, e.g. 2026-11-28T10:00:00Z" }),
 };
 const errorText = z.string().max(2000).optional();

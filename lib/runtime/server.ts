@@ -1,6 +1,7 @@
 import { createAlertEvaluatorService } from "../alerts/evaluator-service";
 import { firstAdminService } from "../auth/first-admin";
 import { ingestedEventPrunerService } from "../ingest/prune-service";
+import { pendingCountsReplayService } from "../ingest/replay-service";
 import { getConfig, ConfigError } from "../config";
 import { closeDb } from "../db/client";
 import { MigrationError, migrateUp } from "../db/migrator";
@@ -19,7 +20,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 // The background services of this process, in start order; they stop in reverse.
 async function backgroundServices(): Promise<BackgroundService[]> {
-  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(), ingestedEventPrunerService()];
+  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(), ingestedEventPrunerService(), pendingCountsReplayService()];
 }
 
 /**
