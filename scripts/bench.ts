@@ -2,6 +2,7 @@
 // run (ratios, medians of 3 runs), in a fresh database on DATABASE_URL's server and, when REDIS_URL
 // is set, through Redis as a production instance counts. Prints figures; asserts nothing.
 import "dotenv/config";
+import { once } from "node:events";
 import os from "node:os";
 import { loadConfig } from "../lib/config";
 import { benchCharts, seedMinuteSamples } from "./bench/charts";
@@ -30,7 +31,9 @@ try {
   const { getConfig } = await import("../lib/config");
   const { createApiToken } = await import("../lib/auth/tokens");
   const { metricsFlusherService } = await import("../lib/monitoring/flusher");
-  const { closeRedis } = await import("../lib/redis");
+  const { closeRedis, getRedis } = await import("../lib/redis");
+  const redis = getRedis().client;
+  if (redis && redis.status !== "ready") await once(redis, "ready");
   const flusher = metricsFlusherService();
   await flusher.start();
   const token = async (role: "VIEWER" | "INGEST") => (await createApiToken(getDb(), { name: `bench ${role}`, role })).token;
@@ -42,6 +45,7 @@ try {
   if (wanted("charts")) await benchCharts(await seedMinuteSamples(scratch.url));
 
   await flusher.stop();
+  await (await import("../lib/auth/token-cache")).closeVerifiedTokenCache();
   await closeRedis();
   await closeDb();
 } finally {

@@ -1,5 +1,6 @@
 import { createAlertEvaluatorService } from "../alerts/evaluator-service";
 import { firstAdminService } from "../auth/first-admin";
+import { closeVerifiedTokenCache } from "../auth/token-cache";
 import { ingestedEventPrunerService } from "../ingest/prune-service";
 import { pendingCountsReplayService } from "../ingest/replay-service";
 import { getConfig, ConfigError } from "../config";
@@ -51,6 +52,7 @@ export async function startServerRuntime(): Promise<void> {
 
   exitGracefullyOnSignal(logger, [
     ...services.toReversed().map((service) => ({ name: service.name, run: () => service.stop() })),
+    { name: "token cache", run: closeVerifiedTokenCache },
     { name: "redis", run: closeRedis },
     { name: "database", run: closeDb },
     { name: "logger", run: closeLogger },

@@ -10,6 +10,8 @@ const noParams = { params: Promise.resolve({}) };
 export async function benchAuthenticatedReads(token: string): Promise<void> {
   const { GET } = (await import("../../app/api/v1/monitoring/metrics/route")) as { GET: Handler };
   const { getMetricsSnapshot } = await import("../../lib/monitoring/metrics");
+  const { getVerifiedTokenCache } = await import("../../lib/auth/token-cache");
+  while (!getVerifiedTokenCache().listening()) await new Promise((resolve) => setTimeout(resolve, 50));
   const bare: Handler = async () => Response.json(await getMetricsSnapshot());
   const request = () => new Request("http://localhost/api/v1/monitoring/metrics", { headers: { authorization: `Bearer ${token}` } });
 
