@@ -11,7 +11,7 @@ import { listUsers } from "../auth/users";
 import { getDb } from "../db/client";
 import { getDashboard } from "../monitoring/dashboard";
 import type { Range } from "../monitoring/ranges";
-import { getSystemMetrics } from "../monitoring/system-metrics";
+import { getSharedSystemMetrics } from "../monitoring/system-metrics";
 import { listDeliveries } from "../notify/deliveries";
 import { getChannelsOverview } from "../notify/overview";
 import { type AlertFilters, alertListQuery } from "./alert-filters";
@@ -25,7 +25,7 @@ export function prefetchDashboard(client: QueryClient, range: Range): Promise<vo
 }
 
 export function prefetchSystemMetrics(client: QueryClient, range: Range, instance?: string): Promise<void> {
-  return client.prefetchQuery({ queryKey: systemKeys.range(range, instance), queryFn: async () => asJson(await getSystemMetrics({ range, instance })) });
+  return client.prefetchQuery({ queryKey: systemKeys.range(range, instance), queryFn: async () => asJson(await getSharedSystemMetrics({ range, instance })) });
 }
 
 async function alertPage(query: Record<string, string | undefined>) {
