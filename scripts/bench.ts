@@ -6,6 +6,7 @@ import { once } from "node:events";
 import os from "node:os";
 import { loadConfig } from "../lib/config";
 import { benchCharts, seedMinuteSamples } from "./bench/charts";
+import { benchIdleServer } from "./bench/idle";
 import { benchIngest } from "./bench/ingest";
 import { benchPrometheus } from "./bench/prometheus";
 import { benchAuthenticatedReads } from "./bench/reads";
@@ -42,6 +43,7 @@ try {
   if (wanted("prometheus")) await benchPrometheus();
   if (wanted("reads")) await benchAuthenticatedReads(await token("VIEWER"));
   if (wanted("ingest")) await benchIngest(scratch.url, await token("INGEST"), getConfig().monitoring.queues[0]);
+  if (wanted("idle")) await benchIdleServer(scratch.url, await token("VIEWER"));
   if (wanted("charts")) await benchCharts(await seedMinuteSamples(scratch.url));
 
   await flusher.stop();
