@@ -6,6 +6,9 @@ import { type CountersJson, type MinuteBuckets, countersFromJson } from "../moni
 // once however often it is sent, so the owner and a replaying instance can never both count it.
 const writerOf = (batchId: string) => `ingest:${batchId}`;
 
+// Up to 200 batches, one store call each: more than Prisma's default 5 s when Redis is slow.
+const SETTLE_TRANSACTION = { timeout: 20_000 };
+
 export type PendingSelection = { batchIds: string[] } | { createdBefore: Date; except: string[] };
 
 /**
@@ -23,14 +26,14 @@ export async function settlePendingCounts(db: Db, which: PendingSelection, store
             which.batchIds,
           )
         : await tx.$queryRawUnsafe<Array<{ batch_id: string; counts: CountersJson }>>(
-            "DELETE FROM ingest_pending_counts WHERE batch_id IN (SELECT batch_id FROM ingest_pending_counts WHERE created_at < $1::timestamptz AND NOT batch_id = ANY($2::uuid[]) LIMIT 1000 FOR UPDATE SKIP LOCKED) RETURNING batch_id, counts",
+            "DELETE FROM ingest_pending_counts WHERE batch_id IN (SELECT batch_id FROM ingest_pending_counts WHERE created_at < $1::timestamptz AND NOT batch_id = ANY($2::uuid[]) LIMIT 200 FOR UPDATE SKIP LOCKED) RETURNING batch_id, counts",
             which.createdBefore,
             which.except,
           );
     const batches = rows.map((row) => ({ writer: writerOf(row.batch_id), sequence: 1, minutes: countersFromJson(row.counts) }));
     for (const batch of batches) await store?.apply(batch, nowMs);
     return batches;
-  });
+  }, SETTLE_TRANSACTION);
   // Once the rows are gone nobody sends these batches again; a failure here only leaves markers to expire.
   await store?.forgetWriters(taken.map((batch) => batch.writer)).catch(() => {});
   return taken.map((batch) => batch.minutes);

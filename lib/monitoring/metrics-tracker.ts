@@ -39,6 +39,7 @@ export interface TrackerOptions {
 
 // A shared store that does not answer in time counts as down: reads use this process's figures.
 const STORE_TIMEOUT_MS = 1000;
+const MAX_SETTLED_PER_FLUSH = 200;
 
 /**
  * Keeps business and latency figures in one-minute buckets. Recording is synchronous and touches
@@ -126,7 +127,8 @@ export class MetricsTracker {
 
   private async settleClaimed(store: CounterStore | null): Promise<void> {
     if (!this.claimed.size) return;
-    const batchIds = [...this.claimed.keys()];
+    // Bounded, so that the backlog of a long Redis outage drains over several flushes.
+    const batchIds = [...this.claimed.keys()].slice(0, MAX_SETTLED_PER_FLUSH);
     await this.settleClaims(batchIds, store);
     for (const batchId of batchIds) {
       this.keepOwn(this.claimed.get(batchId)!);
