@@ -6,6 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { NotFoundError } from "../http/errors";
 import { safeText } from "../http/schemas";
 import type { Principal } from "./roles";
+import { type VerifiedTokenCache, getVerifiedTokenCache } from "./token-cache";
 
 /** Recognisable in logs and by secret scanners; the rest is 32 random bytes, base64url. */
 export const TOKEN_PREFIX = "kmon_";
@@ -84,28 +85,41 @@ export function listApiTokens(db: Db): Promise<ApiTokenView[]> {
 }
 
 /** Revokes a token for good; revoking it again keeps the first revocation time (and audits nothing). */
-export async function revokeApiToken(db: Db, id: string, { actor, now = new Date() }: { actor: string; now?: Date }): Promise<ApiTokenView> {
-  return db.$transaction(async (tx) => {
+export async function revokeApiToken(
+  db: Db,
+  id: string,
+  { actor, now = new Date(), cache = getVerifiedTokenCache() }: { actor: string; now?: Date; cache?: VerifiedTokenCache },
+): Promise<ApiTokenView> {
+  const token = await db.$transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
     const token = await tx.apiToken.findUnique({ where: { id }, select: tokenView });
     if (!token) throw new NotFoundError(`API token ${id} does not exist`);
     if (count === 1) await recordAudit(tx, { actor, action: "token.revoke", target: auditTarget(token), before: { revokedAt: null }, after: { revokedAt: now } });
     return token;
   });
+  await cache.revoked(id);
+  return token;
 }
 
 /**
  * The principal a bearer token stands for, or null when it is unknown, revoked or expired. The
  * lookup is by SHA-256 hash, so the secret itself is never compared (nor stored).
  */
-export async function verifyApiToken(db: Db, token: string, now = new Date()): Promise<Principal | null> {
+export async function verifyApiToken(db: Db, token: string, now = new Date(), cache: VerifiedTokenCache = getVerifiedTokenCache()): Promise<Principal | null> {
   if (token.length !== TOKEN_LENGTH || !token.startsWith(TOKEN_PREFIX)) return null;
-  const found = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!found || found.revokedAt || (found.expiresAt && found.expiresAt <= now)) return null;
-  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
-    await touchLastUsed(db, found.id, now);
+  const tokenHash = hashToken(token);
+  let entry = cache.get(tokenHash, now.getTime());
+  if (!entry) {
+    const found = await db.apiToken.findUnique({ where: { tokenHash } });
+    if (!found || found.revokedAt || (found.expiresAt && found.expiresAt <= now)) return null;
+    entry = { principal: { kind: "token", id: found.id, name: found.name, role: found.role }, lastUsedAt: found.lastUsedAt, expiresAt: found.expiresAt, cachedAt: now.getTime() };
+    cache.set(tokenHash, entry);
   }
-  return { kind: "token", id: found.id, name: found.name, role: found.role };
+  if (!entry.lastUsedAt || now.getTime() - entry.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    entry.lastUsedAt = now;
+    await touchLastUsed(db, entry.principal.id, now);
+  }
+  return entry.principal;
 }
 
 // At most one write a minute per token, even with many instances: the condition is in the UPDATE.

@@ -1,21 +1,42 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
+import { type MinuteBuckets, countersToJson } from "../monitoring/minute-buckets";
 
 /** How long an event id is remembered: a retry later than this counts again. */
 export const DEDUP_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 // The ids live in PostgreSQL rather than Redis: the database is always there (Redis is optional),
 // survives restarts, and INSERT ... ON CONFLICT DO NOTHING RETURNING claims each id atomically, so
-// two concurrent batches carrying the same event can never both count it.
+// two concurrent batches carrying the same event can never both count it. One plain statement:
+// Prisma's createManyAndReturn cost ten times as much for a 1000-id batch.
+const CLAIM_IDS = `INSERT INTO ingested_events (id, received_at) SELECT unnest($1::text[]), $2::timestamptz ON CONFLICT DO NOTHING RETURNING id`;
+const HOLD_COUNTS = `INSERT INTO ingest_pending_counts (batch_id, counts) VALUES ($1::uuid, $2::jsonb)`;
 
-/** Records the ids; returns those not seen before (the caller's to count). */
-export async function claimEventIds(db: Db, ids: string[], now: Date): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.ingestedEvent.createManyAndReturn({
-    data: ids.map((id) => ({ id, receivedAt: now })),
-    skipDuplicates: true,
-    select: { id: true },
+export interface Claim {
+  /** The ids not seen before: the caller's to count. */
+  claimed: Set<string>;
+  /** Names the counts held in ingest_pending_counts until they are settled; null when nothing was claimed. */
+  batchId: string | null;
+  counts: MinuteBuckets;
+}
+
+/**
+ * Records the ids and, in the same transaction, the counts of those not seen before (as
+ * `countClaimed` computes them): either both are stored or neither, so a crash before the counts
+ * reach the counter store leaves them to be replayed instead of losing them.
+ */
+export async function claimEventIds(db: Db, ids: string[], now: Date, countClaimed: (claimed: Set<string>) => MinuteBuckets): Promise<Claim> {
+  if (ids.length === 0) return { claimed: new Set(), batchId: null, counts: countClaimed(new Set()) };
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(CLAIM_IDS, ids, now);
+    const claimed = new Set<string>();
+    for (const row of rows) claimed.add(row.id);
+    const counts = countClaimed(claimed);
+    if (claimed.size === 0) return { claimed, batchId: null, counts };
+    const batchId = randomUUID();
+    await tx.$executeRawUnsafe(HOLD_COUNTS, batchId, JSON.stringify(countersToJson(counts)));
+    return { claimed, batchId, counts };
   });
-  return new Set(rows.map((row) => row.id));
 }
 
 /** Forgets ids older than the window; returns how many went. */

@@ -1,7 +1,9 @@
 import type { IngestResult, MonitorEvent, RejectedEvent } from "../platform-client/events";
 import { getConfig } from "../config";
 import { type Db, getDb } from "../db/client";
-import type { MetricsTracker } from "../monitoring/metrics-tracker";
+import { ORDERS_FIELD, WHATSAPP_FIELDS, add, countJob } from "../monitoring/fields";
+import type { ActivityKind } from "../monitoring/metrics-tracker";
+import { MinuteBuckets, minuteOf } from "../monitoring/minute-buckets";
 import { getTracker } from "../monitoring/tracker";
 import { claimEventIds } from "./dedup";
 import { ingestEvent } from "./event-schema";
@@ -12,7 +14,6 @@ export const MAX_FUTURE_MS = 5 * 60_000;
 
 export interface RecordEventsOptions {
   db?: Db;
-  tracker?: MetricsTracker;
   now?: Date;
   retentionDays?: number;
   /** Queues whose jobs are counted; queue names become metric labels, so unknown ones are refused. */
@@ -43,13 +44,32 @@ export async function recordEvents(events: unknown[], options: RecordEventsOptio
     else firstById.set(checked.event.id, checked);
   });
 
-  const claimed = await claimEventIds(options.db ?? getDb(), [...firstById.keys()], now);
-  const tracker = options.tracker ?? getTracker();
-  for (const { event, at } of firstById.values()) {
-    if (claimed.has(event.id)) track(tracker, event, at);
-    else duplicates++;
-  }
+  const { claimed, batchId, counts } = await claimEventIds(options.db ?? getDb(), [...firstById.keys()], now, (claimed) => countClaimed(firstById, claimed));
+  if (batchId) getTracker().recordClaimed(batchId, counts, activityOf(counts));
+  duplicates += firstById.size - claimed.size;
   return { accepted: claimed.size, rejected: errors.length, duplicates, errors };
+}
+
+/** The counters of the claimed events, each in its own minute, in one pass. */
+function countClaimed(valid: Map<string, ValidEvent>, claimed: Set<string>): MinuteBuckets {
+  const counts = new MinuteBuckets();
+  for (const { event, at } of valid.values()) {
+    if (!claimed.has(event.id)) continue;
+    const fields = counts.at(minuteOf(at)).counters;
+    if (event.type === "order.created") add(fields, ORDERS_FIELD, 1);
+    else if (event.type === "whatsapp.message") add(fields, WHATSAPP_FIELDS[event.status], 1);
+    else countJob(fields, event.queue, event.type === "job.completed" ? "completed" : "failed", event.durationMs);
+  }
+  return counts;
+}
+
+// Orders and messages can raise alerts: the evaluator looks at once rather than at its next tick.
+function activityOf(counts: MinuteBuckets): ActivityKind[] {
+  const kinds: ActivityKind[] = [];
+  const has = (fields: readonly string[]) => [...counts.byMinute.values()].some(({ counters }) => fields.some((field) => counters.has(field)));
+  if (has([ORDERS_FIELD])) kinds.push("orders");
+  if (has(Object.values(WHATSAPP_FIELDS))) kinds.push("whatsapp");
+  return kinds;
 }
 
 function validate(raw: unknown, nowMs: number, retentionDays: number, queues: Set<string>): ValidEvent | { reason: string } {
@@ -68,16 +88,4 @@ function validate(raw: unknown, nowMs: number, retentionDays: number, queues: Se
 function idOf(raw: unknown): string | null {
   const id = (raw as { id?: unknown } | null)?.id;
   return typeof id === "string" ? id : null;
-}
-
-function track(tracker: MetricsTracker, event: MonitorEvent, at: number): void {
-  switch (event.type) {
-    case "order.created":
-      return tracker.recordOrderCreated(at);
-    case "whatsapp.message":
-      return tracker.recordWhatsAppMessage(event.status, at);
-    case "job.completed":
-    case "job.failed":
-      return tracker.recordJob(event.queue, event.type === "job.completed" ? "completed" : "failed", event.durationMs, at);
-  }
 }

@@ -17,3 +17,14 @@ test("does not remember a failed read", async () => {
   await expect(cache("1h", () => Promise.reject(new Error("database down")), 0)).rejects.toThrow("database down");
   expect(await cache("1h", async () => "recovered", 1)).toBe("recovered");
 });
+
+test("keeps at most its bound of keys, forgetting the oldest", async () => {
+  const cache = createChartCache<string>(1000, 2);
+  let reads = 0;
+  const read = async () => `read ${++reads}`;
+  await cache("a", read, 0);
+  await cache("b", read, 0);
+  await cache("c", read, 0);
+  expect(await cache("b", read, 1)).toBe("read 2");
+  expect(await cache("a", read, 1)).toBe("read 4");
+});

@@ -21,6 +21,8 @@ export interface CounterStore {
   sum(family: Family, from: number, to: number, only?: readonly string[]): Promise<Fields>;
   /** The figures of `family` since the store began (Prometheus counters). */
   totals(family: Family): Promise<Fields>;
+  /** Forgets writers that will never send again (one-batch writers once their batch is settled). */
+  forgetWriters(writers: readonly string[]): Promise<void>;
 }
 
 // A writer's last sequence is remembered as long as the data it touched, so a retry that comes
@@ -124,6 +126,10 @@ export function createRedisCounterStore(client: Redis, prefix: string): CounterS
       const keys: string[] = [];
       for (let minute = from; minute <= to; minute++) keys.push(key(family, minute));
       return toFields(await commands.khaachoSumHashes(keys.length, keys, only));
+    },
+
+    async forgetWriters(writers) {
+      if (writers.length) await client.del(writers.map((writer) => `${prefix}writer:${writer}`));
     },
 
     async totals(family) {

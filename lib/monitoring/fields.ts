@@ -47,6 +47,11 @@ export function observe(fields: Fields, histogram: HistogramFields, ms: number):
   add(fields, histogram.sum, ms);
 }
 
+export function countJob(fields: Fields, queue: string, outcome: JobOutcome, durationMs: number): void {
+  add(fields, jobField(queue, outcome), 1);
+  observe(fields, JOB_DURATION, durationMs);
+}
+
 export function readHistogram(fields: Fields, histogram: HistogramFields): { counts: number[]; sum: number; count: number } {
   const counts = histogram.buckets.map((field) => fields.get(field) ?? 0);
   return { counts, sum: fields.get(histogram.sum) ?? 0, count: counts.reduce((a, b) => a + b, 0) };

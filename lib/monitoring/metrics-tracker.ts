@@ -7,7 +7,6 @@ import {
   FAMILIES,
   type Family,
   type Fields,
-  JOB_DURATION,
   type JobOutcome,
   ORDERS_FIELD,
   WHATSAPP_FIELDS,
@@ -15,12 +14,18 @@ import {
   add,
   addAll,
   apiRequestField,
-  jobField,
+  countJob,
   observe,
 } from "./fields";
 import { MinuteBuckets, emptyFamilies, minuteOf, retentionCutoffs } from "./minute-buckets";
 
 export type ActivityKind = "orders" | "whatsapp";
+
+/**
+ * Makes claimed batches final: adds them to the store (null: none) exactly once and forgets the
+ * durable record of them; throws, keeping them, when that fails.
+ */
+export type SettleClaims = (batchIds: string[], store: CounterStore | null) => Promise<void>;
 
 export interface TrackerOptions {
   /** The shared store, looked up at each flush and read; null keeps the figures in this process. */
@@ -28,10 +33,13 @@ export interface TrackerOptions {
   now?: () => number;
   /** Told of each order or message, so alert rules can be evaluated at once. */
   onActivity?: (kind: ActivityKind) => void;
+  /** How batches recorded with recordClaimed are made final; by default they are only kept here. */
+  settleClaims?: SettleClaims;
 }
 
 // A shared store that does not answer in time counts as down: reads use this process's figures.
 const STORE_TIMEOUT_MS = 1000;
+const MAX_SETTLED_PER_FLUSH = 200;
 
 /**
  * Keeps business and latency figures in one-minute buckets. Recording is synchronous and touches
@@ -50,11 +58,14 @@ export class MetricsTracker {
   readonly now: () => number;
   private readonly onActivity?: (kind: ActivityKind) => void;
   private prunedMinute = Number.NaN;
+  private readonly claimed = new Map<string, MinuteBuckets>();
+  private readonly settleClaims: SettleClaims;
 
   constructor(options: TrackerOptions = {}) {
     this.store = options.store ?? (() => null);
     this.now = options.now ?? Date.now;
     this.onActivity = options.onActivity;
+    this.settleClaims = options.settleClaims ?? (async () => {});
   }
 
   recordOrderCreated(at = this.now()): void {
@@ -68,9 +79,26 @@ export class MetricsTracker {
   }
 
   recordJob(queue: string, outcome: JobOutcome, durationMs: number, at = this.now()): void {
-    const counters = this.pending.at(minuteOf(at)).counters;
-    add(counters, jobField(queue, outcome), 1);
-    observe(counters, JOB_DURATION, durationMs);
+    countJob(this.pending.at(minuteOf(at)).counters, queue, outcome, durationMs);
+  }
+
+  /**
+   * Counts a batch whose claim is also recorded durably (ingested events): it is read with the
+   * other figures at once, and added to the store under its own id by settleClaims at the next flush.
+   */
+  recordClaimed(batchId: string, counts: MinuteBuckets, activity: readonly ActivityKind[]): void {
+    this.claimed.set(batchId, counts);
+    for (const kind of activity) this.onActivity?.(kind);
+  }
+
+  /** Counts figures another process claimed and never settled, when there is no store to add them to. */
+  recordReplayed(counts: MinuteBuckets): void {
+    this.keepOwn(counts);
+  }
+
+  /** Ids of the claimed batches this process has not settled yet. */
+  unsettledClaims(): string[] {
+    return [...this.claimed.keys()];
   }
 
   recordApiRequest(route: string, method: string, status: number, durationMs: number, at = this.now()): void {
@@ -97,11 +125,22 @@ export class MetricsTracker {
     const store = this.store();
     if (!store) {
       this.unacked = null;
-      return;
+    } else if (this.unacked) {
+      await withTimeout(store.apply(this.unacked, this.now()), STORE_TIMEOUT_MS, "Redis");
+      this.unacked = null;
     }
-    if (!this.unacked) return;
-    await withTimeout(store.apply(this.unacked, this.now()), STORE_TIMEOUT_MS, "Redis");
-    this.unacked = null;
+    await this.settleClaimed(store);
+  }
+
+  private async settleClaimed(store: CounterStore | null): Promise<void> {
+    if (!this.claimed.size) return;
+    // Bounded, so that the backlog of a long Redis outage drains over several flushes.
+    const batchIds = [...this.claimed.keys()].slice(0, MAX_SETTLED_PER_FLUSH);
+    await this.settleClaims(batchIds, store);
+    for (const batchId of batchIds) {
+      this.keepOwn(this.claimed.get(batchId)!);
+      this.claimed.delete(batchId);
+    }
   }
 
   /** The figures of `family` over minutes from..to (inclusive): shared when the store answers. */
@@ -130,8 +169,7 @@ export class MetricsTracker {
     if (store) {
       try {
         const fields = await withTimeout(shared(store), STORE_TIMEOUT_MS, "Redis");
-        addUnflushed(fields, this.pending);
-        if (this.unacked) addUnflushed(fields, this.unacked.minutes);
+        this.addUnsent(fields, addUnflushed);
         return fields;
       } catch {
         // The store's own connection reports the outage; this process's figures answer meanwhile.
@@ -140,7 +178,14 @@ export class MetricsTracker {
     const fields: Fields = new Map();
     addOwnHistory(fields);
     addUnflushed(fields, this.pending);
+    for (const counts of this.claimed.values()) addUnflushed(fields, counts);
     return fields;
+  }
+
+  private addUnsent(fields: Fields, addUnflushed: (into: Fields, buckets: MinuteBuckets) => void): void {
+    addUnflushed(fields, this.pending);
+    if (this.unacked) addUnflushed(fields, this.unacked.minutes);
+    for (const counts of this.claimed.values()) addUnflushed(fields, counts);
   }
 
   // Only one batch is in flight: while it is unacknowledged, new figures wait in `pending`, so a
@@ -149,11 +194,16 @@ export class MetricsTracker {
     if (this.unacked || this.pending.isEmpty) return;
     const sealed = this.pending;
     this.pending = new MinuteBuckets();
-    this.history.mergeFrom(sealed);
-    for (const fields of sealed.byMinute.values()) {
+    this.keepOwn(sealed);
+    this.unacked = { writer: this.writer, sequence: ++this.sequence, minutes: sealed };
+  }
+
+  /** This process's own record, which answers reads while the store is down or absent. */
+  private keepOwn(buckets: MinuteBuckets): void {
+    this.history.mergeFrom(buckets);
+    for (const fields of buckets.byMinute.values()) {
       for (const family of FAMILIES) addAll(this.ownTotals[family], fields[family]);
     }
-    this.unacked = { writer: this.writer, sequence: ++this.sequence, minutes: sealed };
   }
 
   private prune(): void {

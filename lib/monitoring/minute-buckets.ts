@@ -60,6 +60,19 @@ export class MinuteBuckets {
   }
 }
 
+/** The counters family of each minute as plain JSON: [[minute, [[field, amount], ...]], ...]. */
+export type CountersJson = Array<[number, Array<[string, number]>]>;
+
+export function countersToJson(buckets: MinuteBuckets): CountersJson {
+  return [...buckets.byMinute].map(([minute, fields]) => [minute, [...fields.counters]]);
+}
+
+export function countersFromJson(json: CountersJson): MinuteBuckets {
+  const buckets = new MinuteBuckets();
+  for (const [minute, fields] of json) addAll(buckets.at(minute).counters, new Map(fields));
+  return buckets;
+}
+
 const HOUR_MS = 60 * MINUTE_MS;
 
 // How long each family's minutes are kept (Redis TTL and memory): counters must cover a local day

@@ -1,3 +1,4 @@
+import { openAlertSummary } from "../alerts/queries/open-alert-summary";
 import { getConfig } from "../config";
 import { UNMATCHED_ROUTE, isKnownRouteLabel, methodLabel } from "../http/route-templates";
 import {
@@ -17,6 +18,7 @@ import {
 import { LATENCY_BOUNDS_MS } from "./histogram";
 import { type Leadership, getLeadership } from "./leadership";
 import { type SnapshotSources, buildMetricsSnapshot } from "./metrics";
+import { currentQueueDepths } from "./queue-depth";
 import { type HistogramSample, type Sample, counterFamily, gaugeFamily, histogramFamily } from "./prometheus-text";
 import { getCollectorReadings } from "./readings";
 import { getTracker } from "./tracker";
@@ -26,7 +28,11 @@ export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8
 export interface ExporterSources extends SnapshotSources {
   instance: string;
   leadership: Leadership;
+  /** Open alerts by type and severity; null when the database cannot say (the family is then left out). */
+  openAlerts: Array<{ type: string; severity: string; count: number }> | null;
 }
+
+const QUEUE_STATES = ["waiting", "active", "delayed", "failed"] as const;
 
 // Prometheus wants base units: latencies go out in seconds.
 function secondsHistogram(fields: Fields, histogram: HistogramFields): HistogramSample {
@@ -68,7 +74,7 @@ function requestSeries(api: Fields): Fields {
  * windows, and this instance's host readings.
  */
 export async function renderPrometheus(sources: ExporterSources, now: Date): Promise<string> {
-  const { tracker, readings, instance, leadership } = sources;
+  const { tracker, readings, instance, leadership, openAlerts, queueDepths = {} } = sources;
   const [counters, api, database, snapshot] = await Promise.all([
     tracker.totals("counters"),
     tracker.totals("api"),
@@ -111,16 +117,38 @@ export async function renderPrometheus(sources: ExporterSources, now: Date): Pro
       "Consecutive failed probes of a dependency on this instance.",
       Object.entries(readings.failureStreaks).map(([dependency, value]) => ({ labels: { ...here, dependency }, value })),
     ),
+    ...gaugeFamily(
+      "khaacho_open_alerts",
+      "Alerts not yet resolved, by type and severity.",
+      (openAlerts ?? []).map(({ type, severity, count }) => ({ labels: { type, severity }, value: count })),
+    ),
+    ...gaugeFamily(
+      "khaacho_queue_jobs",
+      "Jobs in each observed queue by state, as the queue observer last saw them.",
+      Object.entries(queueDepths).flatMap(([queue, depth]) => QUEUE_STATES.map((state) => ({ labels: { queue, state }, value: depth[state] }))),
+    ),
     ...gaugeFamily("khaacho_leader", "1 when this instance holds the leader lease.", [{ labels: here, value: leadership.isLeader() ? 1 : 0 }]),
   ];
   return `${lines.join("\n")}\n`;
 }
 
 /** GET /api/v1/monitoring/prometheus. */
-export function getPrometheusMetrics(now: Date = new Date()): Promise<string> {
+export async function getPrometheusMetrics(now: Date = new Date()): Promise<string> {
   const config = getConfig();
+  const openAlerts = await openAlertSummary().then(
+    (summary) => summary.rows,
+    () => null,
+  );
   return renderPrometheus(
-    { tracker: getTracker(), readings: getCollectorReadings(), timeZone: config.monitoring.timeZone, instance: config.instance, leadership: getLeadership() },
+    {
+      tracker: getTracker(),
+      readings: getCollectorReadings(),
+      timeZone: config.monitoring.timeZone,
+      instance: config.instance,
+      leadership: getLeadership(),
+      queueDepths: currentQueueDepths(),
+      openAlerts,
+    },
     now,
   );
 }

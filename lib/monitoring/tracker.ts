@@ -1,3 +1,5 @@
+import { getDb } from "../db/client";
+import { settlePendingCounts } from "../ingest/pending-counts";
 import { getRedis } from "../redis";
 import { noteActivity } from "./bursts";
 import { type CounterStore, createRedisCounterStore } from "./counter-store";
@@ -12,9 +14,12 @@ const globalForTracker = globalThis as unknown as { khaachoTracker?: MetricsTrac
 
 let cachedStore: { client: unknown; store: CounterStore } | undefined;
 
-// Redis is looked up lazily, so a process that only records (a script running queries) never
-// opens a connection; a reconnected client gets a fresh store.
-function sharedStore(): CounterStore | null {
+/**
+ * The counter store shared by all instances, or null without REDIS_URL. Redis is looked up lazily,
+ * so a process that only records (a script running queries) never opens a connection; a
+ * reconnected client gets a fresh store.
+ */
+export function getSharedCounterStore(): CounterStore | null {
   const redis = getRedis();
   if (!redis.enabled || !redis.client) return null;
   if (cachedStore?.client !== redis.client) cachedStore = { client: redis.client, store: createRedisCounterStore(redis.client, METRICS_KEY_PREFIX) };
@@ -23,7 +28,11 @@ function sharedStore(): CounterStore | null {
 
 /** The process's tracker: figures shared through Redis when REDIS_URL is set, else kept in memory. */
 export function getTracker(): MetricsTracker {
-  globalForTracker.khaachoTracker ??= new MetricsTracker({ store: sharedStore, onActivity: noteActivity });
+  globalForTracker.khaachoTracker ??= new MetricsTracker({
+    store: getSharedCounterStore,
+    onActivity: noteActivity,
+    settleClaims: async (batchIds, store) => void (await settlePendingCounts(getDb(), { batchIds }, store, Date.now())),
+  });
   return globalForTracker.khaachoTracker;
 }
 

@@ -15,7 +15,7 @@ import { getConfig } from "../config";
 import { getDb } from "../db/client";
 import { getDashboard } from "../monitoring/dashboard";
 import type { TimeRange } from "../shared/time-ranges";
-import { getSystemMetrics } from "../monitoring/system-metrics";
+import { getSharedSystemMetrics } from "../monitoring/system-metrics";
 import { getNotificationsOverview } from "../notify/overview";
 import { type AlertFilters, alertListQuery } from "../client-data/alert-filters";
 import { ALERT_PAGE_SIZE, alertKeys, alertListPaging, FEED_QUERY } from "../client-data/alert-keys";
@@ -33,7 +33,7 @@ export function prefetchDashboard(client: QueryClient, range: TimeRange): Promis
 }
 
 export function prefetchSystemMetrics(client: QueryClient, range: TimeRange, instance?: string): Promise<void> {
-  return client.prefetchQuery({ queryKey: systemKeys.range(range, instance), queryFn: async () => asJson(await getSystemMetrics({ range, instance })) });
+  return client.prefetchQuery({ queryKey: systemKeys.range(range, instance), queryFn: async () => asJson(await getSharedSystemMetrics({ range, instance })) });
 }
 
 async function alertPage(query: Record<string, string | undefined>) {

@@ -1,7 +1,9 @@
 import { createAlertEvaluatorService } from "../alerts/evaluator-service";
 import { alertRetentionService } from "../alerts/retention-service";
 import { firstAdminService } from "../auth/first-admin";
+import { closeVerifiedTokenCache } from "../auth/token-cache";
 import { ingestedEventPrunerService } from "../ingest/prune-service";
+import { pendingCountsReplayService } from "../ingest/replay-service";
 import { getConfig, ConfigError } from "../config";
 import { closeDb } from "../db/client";
 import { MigrationError, migrateUp } from "../db/migrator";
@@ -22,7 +24,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 // The background services of this process, in start order; they stop in reverse.
 async function backgroundServices(): Promise<BackgroundService[]> {
-  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(), ingestedEventPrunerService(), alertRetentionService()];
+  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(), ingestedEventPrunerService(), alertRetentionService(), pendingCountsReplayService()];
 }
 
 /**
@@ -55,6 +57,7 @@ export async function startServerRuntime(): Promise<void> {
 
   exitGracefullyOnSignal(logger, [
     ...services.toReversed().map((service) => ({ name: service.name, run: () => service.stop() })),
+    { name: "token cache", run: closeVerifiedTokenCache },
     { name: "redis", run: closeRedis },
     { name: "database", run: closeDb },
     { name: "logger", run: closeLogger },

@@ -121,6 +121,26 @@ describe("each event is validated on its own", () => {
     expect(after.jobs.failed - before.jobs.failed).toBe(1);
   });
 
+  test("an id with a NUL byte or an unpaired surrogate is that event's 400-style error; the batch's other events count", async () => {
+    const before = (await getMetricsSnapshot()).orders.today;
+    const unstorable = ["ord\u00001", "ord-\ud800", "ord-\udc00-x", "\udfff\ud800"];
+    const good = [order(), order()];
+    const response = await post({ events: [...unstorable.map((id) => ({ ...order(), id })), ...good] });
+    expect(response.status).toBe(202);
+    const result = await response.json();
+    expect(result).toMatchObject({ accepted: 2, rejected: 4, duplicates: 0 });
+    expect(result.errors.map((e: { index: number; reason: string }) => [e.index, e.reason])).toEqual(
+      unstorable.map((_, index) => [index, "id: must not contain NUL bytes or unpaired surrogates"]),
+    );
+    expect((await getMetricsSnapshot()).orders.today - before).toBe(2);
+    expect(await db.ingestedEvent.count({ where: { id: { startsWith: "ord" } } })).toBe(0);
+  });
+
+  test("ids differing only in a properly paired astral character stay distinct events", async () => {
+    const response = await post({ events: [{ ...order(), id: "ord-\ud83d\ude00" }, { ...order(), id: "ord-\ud83d\ude01" }] });
+    expect(await response.json()).toMatchObject({ accepted: 2, rejected: 0 });
+  });
+
   test("an event is counted at its own time, not at arrival", async () => {
     const before = await getMetricsSnapshot();
     const response = await post({ events: [{ id: randomUUID(), type: "job.completed", queue: "recovery", durationMs: 30, timestamp: ago(90 * MINUTE) }] });

@@ -23,7 +23,21 @@ async function exposition(): Promise<string> {
   readings.host = { cpu: 12.5, memory: 40, disk: 71.2 };
   readings.databaseProbeMs = 2.5;
   readings.failureStreaks.redis = 2;
-  return renderPrometheus({ tracker, readings, timeZone: "Asia/Kathmandu", instance: "web-1", leadership: { isLeader: () => true } }, new Date(now));
+  return renderPrometheus(
+    {
+      tracker,
+      readings,
+      timeZone: "Asia/Kathmandu",
+      instance: "web-1",
+      leadership: { isLeader: () => true },
+      queueDepths: { "credit-score": { waiting: 4, active: 1, delayed: 2, failed: 7 } },
+      openAlerts: [
+        { type: "HIGH_CPU_USAGE", severity: "CRITICAL", count: 1 },
+        { type: "HIGH_JOB_FAILURE_RATE", severity: "WARNING", count: 1 },
+      ],
+    },
+    new Date(now),
+  );
 }
 
 test("the exposition passes `promtool check metrics`", async () => {
@@ -58,4 +72,12 @@ test("counters, gauges and histograms carry the recorded figures", async () => {
   expect(text).toContain('khaacho_host_disk_usage_ratio{instance="web-1"} 0.712');
   expect(text).toContain('khaacho_probe_failure_streak{instance="web-1",dependency="redis"} 2');
   expect(text).toContain('khaacho_leader{instance="web-1"} 1');
+});
+
+test("open alerts by type and severity, and queue depths by state, for a Grafana board", async () => {
+  const text = await exposition();
+  expect(text).toContain('khaacho_open_alerts{type="HIGH_CPU_USAGE",severity="CRITICAL"} 1\nkhaacho_open_alerts{type="HIGH_JOB_FAILURE_RATE",severity="WARNING"} 1\n');
+  for (const [state, count] of [["waiting", 4], ["active", 1], ["delayed", 2], ["failed", 7]]) {
+    expect(text).toContain(`khaacho_queue_jobs{queue="credit-score",state="${state}"} ${count}\n`);
+  }
 });

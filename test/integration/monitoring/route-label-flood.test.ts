@@ -40,7 +40,7 @@ async function junk(i: number, token?: string): Promise<void> {
 // Request counters by label, in every hash: latency histogram buckets are a fixed set and not counted.
 async function seriesCounts(): Promise<{ exposition: number; redisRequestFields: number; redisKeys: number }> {
   await tracker.flush();
-  const text = await renderPrometheus({ tracker, readings: createReadings(), timeZone: "Asia/Kathmandu", instance: "flood", leadership: { isLeader: () => true } }, new Date());
+  const text = await renderPrometheus({ tracker, readings: createReadings(), timeZone: "Asia/Kathmandu", instance: "flood", leadership: { isLeader: () => true }, openAlerts: [] }, new Date());
   const series = text.split("\n").filter((line) => line.startsWith("khaacho_api_requests_total{"));
   const keys = await redis.client!.keys(`${prefix}*`);
   let redisRequestFields = 0;
@@ -66,7 +66,7 @@ test("thousands of distinct paths, answered or refused, add no metric series in 
   const after = await seriesCounts();
   expect(after).toEqual(before);
 
-  const text = await renderPrometheus({ tracker, readings: createReadings(), timeZone: "Asia/Kathmandu", instance: "flood", leadership: { isLeader: () => true } }, new Date());
+  const text = await renderPrometheus({ tracker, readings: createReadings(), timeZone: "Asia/Kathmandu", instance: "flood", leadership: { isLeader: () => true }, openAlerts: [] }, new Date());
   expect(text).not.toContain("%61");
   expect(text).toContain('route="/api/v1/monitoring/alerts/[id]",method="GET",status="401"');
   expect(text).toContain('route="unmatched",method="GET",status="401"');

@@ -1,7 +1,7 @@
 import { route } from "@/lib/http/route";
 import { systemMetricsQuery } from "@/lib/monitoring/ranges";
-import { getSystemMetrics } from "@/lib/monitoring/system-metrics";
+import { getSharedSystemMetrics } from "@/lib/monitoring/system-metrics";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "VIEWER", query: systemMetricsQuery }, ({ query }) => getSystemMetrics(query));
+export const GET = route({ role: "VIEWER", query: systemMetricsQuery }, ({ query }) => getSharedSystemMetrics(query));
