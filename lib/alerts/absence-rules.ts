@@ -1,5 +1,5 @@
 import { type RuleType, alertTitle } from "./catalogue";
-import type { Reading, RuleInputs, RuleOutcome, RuleReader } from "./evaluate-rules";
+import type { Reading, RuleOutcome, RuleReader } from "./evaluate-rules";
 import type { RuleSettings } from "./rule-settings/effective";
 import { format, plural } from "./sentence";
 
