@@ -87,7 +87,8 @@ const queueStalled: RuleReader = ({ queues }) =>
 
 const serviceSilent: RuleReader = ({ clock, services }) => {
   if (!clock || !services) return null;
-  return services.map((service) => {
+  return services.map((service): Reading => {
+    if (service.retired) return { subject: service.name, value: 0, enoughSamples: true, text: `${service.name} is retired`, metadata: { service: service.name } };
     const minutes = minutesSince(clock.now, Math.max(service.lastHeartbeatAt, clock.watchingSince));
     return {
       subject: service.name,

@@ -57,8 +57,8 @@ export interface RuleInputs {
   /** Sent and delivered WhatsApp messages in the last 60 minutes; null where no delivery was ever reported. */
   whatsappDelivery: { sent: number; delivered: number } | null;
   queues: QueueReading[] | null;
-  /** Last heartbeat of each service still counted (not retired). */
-  services: { name: string; lastHeartbeatAt: number }[] | null;
+  /** Last heartbeat of each service; a retired one no longer counts, so its alert clears. */
+  services: { name: string; lastHeartbeatAt: number; retired?: boolean }[] | null;
   ordersLastHour: number | null;
   jobFailures: SampledRate | null;
   whatsappFailures: SampledRate | null;

@@ -3,24 +3,45 @@ import { getProbeFailureStreaks } from "../monitoring/collector";
 import { getMetricsSnapshot } from "../monitoring/metrics";
 import type { MetricsSnapshot } from "../monitoring/types";
 import { NO_READINGS, type RuleInputs } from "./evaluate-rules";
+import { getConfig } from "../config";
+import { getDb } from "../db/client";
+import { currentQueueDepths } from "../monitoring/queue-depth";
+import { getTracker } from "../monitoring/tracker";
+import { type AbsenceSources, queueInputs, storedAbsenceInputs } from "./absence-inputs";
 import { getHostUsage } from "./queries/host-usage";
+import { type Watch, processWatch } from "./watch";
 
 type Reporter = ReturnType<typeof outageReporter>;
-let reporters: { snapshot: Reporter; hostUsage: Reporter } | undefined;
+let reporters: { snapshot: Reporter; hostUsage: Reporter; stored: Reporter; queues: Reporter } | undefined;
 
 function outages() {
   const logger = getLogger("alerts");
-  reporters ??= { snapshot: outageReporter(logger, "Metrics for alert rules"), hostUsage: outageReporter(logger, "Host metrics for alert rules") };
+  reporters ??= {
+    snapshot: outageReporter(logger, "Metrics for alert rules"),
+    hostUsage: outageReporter(logger, "Host metrics for alert rules"),
+    stored: outageReporter(logger, "Order history and heartbeats for alert rules"),
+    queues: outageReporter(logger, "Queue readings for alert rules"),
+  };
   return reporters;
+}
+
+function absenceSources(watch: Watch): AbsenceSources {
+  return { db: getDb(), tracker: getTracker(), watch, depths: currentQueueDepths(), sharedCounters: Boolean(getConfig().redisUrl) };
 }
 
 /**
  * Reads what the rules judge. Each source is read on its own, so a Redis outage that breaks the
  * counters still lets REDIS_UNREACHABLE fire; rules whose source failed see null and hold still.
  */
-export async function gatherRuleInputs(now: Date): Promise<RuleInputs> {
-  const [snapshot, host] = await Promise.all([settle(getMetricsSnapshot(now), outages().snapshot), settle(getHostUsage(now), outages().hostUsage)]);
-  return { ...NO_READINGS, ...(snapshot && snapshotInputs(snapshot)), ...host, probeFailures: getProbeFailureStreaks() };
+export async function gatherRuleInputs(now: Date, watch: Watch = processWatch()): Promise<RuleInputs> {
+  const sources = absenceSources(watch);
+  const [snapshot, host, queues] = await Promise.all([
+    settle(getMetricsSnapshot(now), outages().snapshot),
+    settle(getHostUsage(now), outages().hostUsage),
+    settle(queueInputs(sources, now), outages().queues),
+  ]);
+  const stored = await settle(storedAbsenceInputs(sources, now, snapshot), outages().stored);
+  return { ...NO_READINGS, ...(snapshot && snapshotInputs(snapshot)), ...host, ...stored, queues, probeFailures: getProbeFailureStreaks() };
 }
 
 function snapshotInputs({ orders, jobs, whatsapp, api, database }: MetricsSnapshot): Partial<RuleInputs> {

@@ -5,6 +5,7 @@ import type { MetricsTracker } from "../monitoring/metrics-tracker";
 import { getTracker } from "../monitoring/tracker";
 import { claimEventIds } from "./dedup";
 import { ingestEvent } from "./event-schema";
+import { type Heartbeat, recordHeartbeats, refusedServices } from "../services/heartbeats";
 
 const DAY_MS = 86_400_000;
 /** Clocks of platform hosts drift; beyond this an event time is a bug, not drift. */
@@ -17,6 +18,8 @@ export interface RecordEventsOptions {
   retentionDays?: number;
   /** Queues whose jobs are counted; queue names become metric labels, so unknown ones are refused. */
   queues?: readonly string[];
+  /** Most services counted at once (MONITORING_MAX_SERVICES). */
+  maxServices?: number;
 }
 
 interface ValidEvent {
@@ -43,12 +46,17 @@ export async function recordEvents(events: unknown[], options: RecordEventsOptio
     else firstById.set(checked.event.id, checked);
   });
 
-  const claimed = await claimEventIds(options.db ?? getDb(), [...firstById.keys()], now);
+  const db = options.db ?? getDb();
+  await refuseServicesBeyondLimit(db, events, firstById, errors, options.maxServices ?? getConfig().monitoring.maxServices);
+  const claimed = await claimEventIds(db, [...firstById.keys()], now);
   const tracker = options.tracker ?? getTracker();
+  const heartbeats: Heartbeat[] = [];
   for (const { event, at } of firstById.values()) {
-    if (claimed.has(event.id)) track(tracker, event, at);
-    else duplicates++;
+    if (!claimed.has(event.id)) duplicates++;
+    else if (event.type === "service.heartbeat") heartbeats.push({ service: event.service, at });
+    else track(tracker, event, at);
   }
+  await recordHeartbeats(db, heartbeats);
   return { accepted: claimed.size, rejected: errors.length, duplicates, errors };
 }
 
@@ -65,12 +73,25 @@ function validate(raw: unknown, nowMs: number, retentionDays: number, queues: Se
   return { event: parsed.data, at };
 }
 
+async function refuseServicesBeyondLimit(db: Db, events: unknown[], valid: Map<string, ValidEvent>, errors: RejectedEvent[], max: number): Promise<void> {
+  const names = [...valid.values()].flatMap(({ event }) => (event.type === "service.heartbeat" ? [event.service] : []));
+  const refused = await refusedServices(db, names, max);
+  if (!refused.size) return;
+  events.forEach((raw, index) => {
+    const id = idOf(raw);
+    const checked = id === null ? undefined : valid.get(id);
+    if (checked?.event.type !== "service.heartbeat" || !refused.has(checked.event.service)) return;
+    errors.push({ index, id, reason: `service: ${max} services are already counted; retire one that no longer runs` });
+    valid.delete(id!);
+  });
+}
+
 function idOf(raw: unknown): string | null {
   const id = (raw as { id?: unknown } | null)?.id;
   return typeof id === "string" ? id : null;
 }
 
-function track(tracker: MetricsTracker, event: MonitorEvent, at: number): void {
+function track(tracker: MetricsTracker, event: Exclude<MonitorEvent, { type: "service.heartbeat" }>, at: number): void {
   switch (event.type) {
     case "order.created":
       return tracker.recordOrderCreated(at);
