@@ -59,7 +59,7 @@ async function latestCountedOrderAt(tracker: MetricsTracker, now: Date): Promise
 }
 
 /** Each observed queue's waiting jobs, oldest wait and stall, from BullMQ's depths and the completion counters. */
-export async function queueInputs({ tracker, watch, depths }: AbsenceSources, now: Date): Promise<QueueReading[]> {
+export async function queueInputs({ tracker, watch, depths }: Pick<AbsenceSources, "tracker" | "watch" | "depths">, now: Date): Promise<QueueReading[]> {
   const waiting = Object.fromEntries(Object.entries(depths).map(([queue, depth]) => [queue, depth.waiting]));
   const stalled = await watch.stalledMinutes(tracker, waiting, now.getTime());
   return Object.entries(depths).map(([queue, depth]) => ({

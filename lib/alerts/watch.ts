@@ -23,8 +23,9 @@ export function createWatch(startedAt: number): Watch {
     startedAt,
     async stalledMinutes(tracker, waiting, now) {
       const gapTooLong = lastLook === null || minuteOf(now) - minuteOf(lastLook) > MAX_GAP_MINUTES;
-      // Completions since the minute before the last look, so none between two looks is missed.
-      const completed = gapTooLong ? {} : jobFigures(await tracker.sum("counters", minuteOf(lastLook!) - 1, minuteOf(now))).byQueue;
+      // Completions since the minute of the last look, so none between two looks is missed (one
+      // just before it may count again: a stall is measured to within a minute).
+      const completed = gapTooLong ? {} : jobFigures(await tracker.sum("counters", minuteOf(lastLook!), minuteOf(now))).byQueue;
       if (gapTooLong) stalledSince = new Map();
       lastLook = Math.max(now, lastLook ?? now);
       const next = new Map<string, number>();
