@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BusinessHoursPanel } from "@/components/settings/business-hours-panel";
 import { ChannelsPanel } from "@/components/settings/channels-panel";
 import { ThresholdsPanel } from "@/components/settings/thresholds-panel";
 import { TokensPanel } from "@/components/settings/tokens-panel";
@@ -18,6 +19,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={isAdmin ? "Thresholds and channels come from the server's environment; tokens and users are managed here." : "Read only: an admin manages channels, tokens and users."} />
       <ThresholdsPanel thresholds={thresholds} monitoring={monitoring} />
+      <BusinessHoursPanel />
       <Prefetched prefetch={(client) => Promise.all([prefetchNotifications(client), isAdmin && prefetchAccessLists(client)])}>
         <ChannelsPanel />
         {isAdmin && (
