@@ -9,6 +9,7 @@ import pg from "pg";
 import { Counter, Histogram, Registry } from "prom-client";
 import { loadConfig } from "../lib/config";
 import { migrateUp } from "../lib/db/migrator";
+import { benchAbsenceRules } from "./bench-absence-rules";
 
 const ROUTES = ["/api/v1/monitoring/metrics", "/api/v1/monitoring/alerts", "/api/v1/monitoring/alerts/[id]", "/api/v1/monitoring/events"];
 const METHODS = ["GET", "POST"];
@@ -130,6 +131,7 @@ async function benchDashboard(serverUrl: string) {
       console.log(`  range ${range.padEnd(3)} cold (charts read every call): ${await timeDashboard(range, false)}  (target p95 < 100 ms)`);
       console.log(`  range ${range.padEnd(3)} polling (charts shared ${CHART_CACHE_TTL_MS / 1000} s):  ${await timeDashboard(range, true)}`);
     }
+    await benchAbsenceRules();
     await closeDb();
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
