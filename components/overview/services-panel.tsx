@@ -14,7 +14,7 @@ import { LoadingBlock } from "../ui/skeleton";
 export function ServicesPanel() {
   const services = useServices();
   return (
-    <Panel title="Services">
+    <Panel title="Services" label="Services">
       <QueryView query={services} loading={<LoadingBlock label="Loading services" />} errorTitle="Could not load the services">
         {({ services: list }) =>
           list.length ? (

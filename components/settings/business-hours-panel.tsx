@@ -17,7 +17,7 @@ const SOURCE = { default: "default", environment: "from MONITORING_BUSINESS_HOUR
 export function BusinessHoursPanel() {
   const hours = useBusinessHours();
   return (
-    <Panel title="Business hours">
+    <Panel title="Business hours" label="Business hours">
       <QueryView query={hours} loading={<LoadingBlock label="Loading business hours" />} errorTitle="Could not load the business hours">
         {({ businessHours }) => <BusinessHoursForm key={`${businessHours.text}|${businessHours.source}`} hours={businessHours} />}
       </QueryView>

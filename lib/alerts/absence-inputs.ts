@@ -25,7 +25,7 @@ export interface AbsenceSources {
 }
 
 /** What the rules on missing things read from PostgreSQL: business hours, order history, delivery receipts, services. */
-export async function storedAbsenceInputs({ db, tracker, watch, sharedCounters }: AbsenceSources, now: Date, snapshot: MetricsSnapshot | null): Promise<Partial<RuleInputs>> {
+export async function storedAbsenceInputs({ db, tracker, watch, sharedCounters }: AbsenceSources, now: Date): Promise<Partial<RuleInputs> & { deliveriesReported: boolean }> {
   const [hours, storedOrderAt, recentOrderAt, baseline, reported, services] = await Promise.all([
     readBusinessHours(db),
     lastStoredOrderAt(db),
@@ -35,7 +35,6 @@ export async function storedAbsenceInputs({ db, tracker, watch, sharedCounters }
     db.monitoredService.findMany({ select: { name: true, lastHeartbeatAt: true, retiredAt: true } }),
   ]);
   const lastOrderAt = Math.max(storedOrderAt ?? Number.NEGATIVE_INFINITY, recentOrderAt ?? Number.NEGATIVE_INFINITY);
-  const whatsapp = snapshot?.whatsapp;
   return {
     clock: {
       now: now.getTime(),
@@ -45,7 +44,7 @@ export async function storedAbsenceInputs({ db, tracker, watch, sharedCounters }
     },
     lastOrderAt: Number.isFinite(lastOrderAt) ? lastOrderAt : null,
     orderBaseline: baseline,
-    whatsappDelivery: whatsapp && (reported || whatsapp.delivered > 0) ? { sent: whatsapp.sent, delivered: whatsapp.delivered } : null,
+    deliveriesReported: reported,
     services: services.map((service) => ({ name: service.name, lastHeartbeatAt: service.lastHeartbeatAt.getTime(), retired: service.retiredAt !== null })),
   };
 }
@@ -56,6 +55,11 @@ async function latestCountedOrderAt(tracker: MetricsTracker, now: Date): Promise
     if (orderCount(await tracker.sum("counters", minute, minute, [ORDERS_FIELD])) > 0) return Math.min(now.getTime(), (minute + 1) * MINUTE_MS);
   }
   return null;
+}
+
+/** Sent and delivered messages of the last hour, where the platform reports delivery receipts at all. */
+export function whatsappDelivery(whatsapp: MetricsSnapshot["whatsapp"], deliveriesReported: boolean): RuleInputs["whatsappDelivery"] {
+  return deliveriesReported || whatsapp.delivered > 0 ? { sent: whatsapp.sent, delivered: whatsapp.delivered } : null;
 }
 
 /** Each observed queue's waiting jobs, oldest wait and stall, from BullMQ's depths and the completion counters. */

@@ -7,7 +7,7 @@ import { getConfig } from "../config";
 import { getDb } from "../db/client";
 import { currentQueueDepths } from "../monitoring/queue-depth";
 import { getTracker } from "../monitoring/tracker";
-import { type AbsenceSources, queueInputs, storedAbsenceInputs } from "./absence-inputs";
+import { type AbsenceSources, queueInputs, storedAbsenceInputs, whatsappDelivery } from "./absence-inputs";
 import { getHostUsage } from "./queries/host-usage";
 import { type Watch, processWatch } from "./watch";
 
@@ -35,13 +35,22 @@ function absenceSources(watch: Watch): AbsenceSources {
  */
 export async function gatherRuleInputs(now: Date, watch: Watch = processWatch()): Promise<RuleInputs> {
   const sources = absenceSources(watch);
-  const [snapshot, host, queues] = await Promise.all([
+  const [snapshot, host, queues, stored] = await Promise.all([
     settle(getMetricsSnapshot(now), outages().snapshot),
     settle(getHostUsage(now), outages().hostUsage),
     settle(queueInputs(sources, now), outages().queues),
+    settle(storedAbsenceInputs(sources, now), outages().stored),
   ]);
-  const stored = await settle(storedAbsenceInputs(sources, now, snapshot), outages().stored);
-  return { ...NO_READINGS, ...(snapshot && snapshotInputs(snapshot)), ...host, ...stored, queues, probeFailures: getProbeFailureStreaks() };
+  const { deliveriesReported = false, ...absence } = stored ?? {};
+  return {
+    ...NO_READINGS,
+    ...(snapshot && snapshotInputs(snapshot)),
+    ...host,
+    ...absence,
+    whatsappDelivery: snapshot && stored ? whatsappDelivery(snapshot.whatsapp, deliveriesReported) : null,
+    queues,
+    probeFailures: getProbeFailureStreaks(),
+  };
 }
 
 function snapshotInputs({ orders, jobs, whatsapp, api, database }: MetricsSnapshot): Partial<RuleInputs> {
