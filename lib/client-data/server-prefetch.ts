@@ -6,6 +6,7 @@ import { getAlertDetail } from "../alerts/queries/get-alert-detail";
 import { listAlerts } from "../alerts/queries/list-alerts";
 import { alertListQuerySchema } from "../alerts/schemas";
 import { alertDetailJson, alertPageJson } from "../alerts/serialize";
+import { listRules } from "../alerts/rule-settings/list-rules";
 import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
 import { getDb } from "../db/client";
@@ -18,6 +19,7 @@ import { type AlertFilters, alertListQuery } from "./alert-filters";
 import { ALERT_PAGE_SIZE, alertKeys, alertListPaging, FEED_QUERY } from "./alert-keys";
 import { dashboardKeys, systemKeys } from "./dashboard-keys";
 import { asJson } from "./json";
+import { ruleKeys } from "./rule-keys";
 import { settingsKeys } from "./settings-keys";
 
 export function prefetchDashboard(client: QueryClient, range: Range): Promise<void> {
@@ -56,6 +58,10 @@ export function prefetchNotifications(client: QueryClient): Promise<void> {
       return { channels, deliveries };
     },
   });
+}
+
+export function prefetchRules(client: QueryClient): Promise<void> {
+  return client.prefetchQuery({ queryKey: ruleKeys.list(), queryFn: async () => ({ rules: await listRules(getDb()) }) });
 }
 
 /** Tokens and users: only an admin's page asks (their API refuses anyone else). */

@@ -24,13 +24,14 @@ function invalid(field: string, why: string): BadRequestError {
   return new BadRequestError(`Invalid body field ${field}: ${why}`, "validation_error");
 }
 
-/** Stored parameters after a patch: a null value removes the operator's value. */
-export function patchedParameters(stored: Record<string, number>, patch: ParametersPatch | undefined): Record<string, number> {
-  if (!patch) return stored;
-  const next = { ...stored };
+/** Parameters after a patch: a null value removes the operator's value, back to `fallback`'s if given. */
+export function patchedParameters(current: Record<string, number>, patch: ParametersPatch | undefined, fallback: Record<string, number> = {}): Record<string, number> {
+  if (!patch) return current;
+  const next = { ...current };
   for (const [name, given] of Object.entries(patch)) {
-    if (given === null) delete next[name];
-    else next[name] = given;
+    if (given !== null) next[name] = given;
+    else if (fallback[name] !== undefined) next[name] = fallback[name];
+    else delete next[name];
   }
   return next;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BadRequestError, NotFoundError } from "../../http/errors";
 import { RULE_CATALOGUE, type RuleType, UNITS, isRuleType } from "../catalogue";
-import type { EffectiveRule, RuleSettings, SettingField } from "./effective";
+import type { RuleSettings, SettingField } from "./effective";
 import { parametersPatch, patchedParameters, patchedSubjects, subjectsPatch } from "./parameter-patch";
 
 const DAY_MS = 86_400_000;
@@ -86,7 +86,7 @@ function checkLevelOrder(type: RuleType, after: Pick<RuleSettings, "warning" | "
 }
 
 /** The settings a patch would leave, field by field; a null field falls back to `environment`. */
-export function patchedSettings(current: EffectiveRule, environment: EffectiveRule, patch: RulePatch): RuleSettings {
+export function patchedSettings(current: RuleSettings, environment: RuleSettings, patch: RulePatch): RuleSettings {
   const pick = <F extends SettingField>(field: F): RuleSettings[F] => {
     const given = patch[field];
     if (given === undefined) return current[field];
@@ -99,11 +99,7 @@ export function patchedSettings(current: EffectiveRule, environment: EffectiveRu
     minSamples: pick("minSamples"),
     cooldownMs: pick("cooldownMs"),
     forMs: pick("forMs"),
-    parameters: { ...environment.parameters, ...patchedParameters(overriddenParameters(current), patch.parameters) },
+    parameters: patchedParameters(current.parameters, patch.parameters, environment.parameters),
     subjects: patchedSubjects(current.subjects, patch.subjects),
   };
-}
-
-function overriddenParameters(rule: EffectiveRule): Record<string, number> {
-  return Object.fromEntries(Object.entries(rule.parameters).filter(([name]) => rule.parameterSources[name] === "override"));
 }
