@@ -16,9 +16,9 @@ CREATE TABLE "monitored_services" (
 -- before the start runs past midnight into the next day.
 CREATE TABLE "business_hours" (
     "id" BOOLEAN NOT NULL DEFAULT TRUE,
-    "days" SMALLINT NOT NULL,
-    "start_minute" SMALLINT NOT NULL,
-    "end_minute" SMALLINT NOT NULL,
+    "days" INTEGER NOT NULL,
+    "start_minute" INTEGER NOT NULL,
+    "end_minute" INTEGER NOT NULL,
     "updated_by" TEXT NOT NULL,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "business_hours_pkey" PRIMARY KEY ("id"),
