@@ -36,7 +36,7 @@ test("a service's heartbeat shows under Services, and the admin retires it; last
   await page.reload();
   const row = page.getByRole("list", { name: "Services" }).getByRole("listitem").filter({ hasText: "e2e-order-service" });
   await expect(row).toContainText("last heartbeat");
-  await expect(page.getByText("Same time last week")).toBeVisible();
+  await expect(page.getByText("Same time last week", { exact: true })).toBeVisible();
   await expect(page.getByText(/Same time last week: latest 9, highest 9/)).toBeAttached();
   await expect(page.getByRole("columnheader", { name: "Oldest waiting" })).toBeVisible();
   await saveScreenshot(page, testInfo, "services-panel");
