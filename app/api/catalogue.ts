@@ -10,6 +10,7 @@ import * as resolve from "./v1/monitoring/alerts/[id]/resolve/route";
 import * as alert from "./v1/monitoring/alerts/[id]/route";
 import * as alerts from "./v1/monitoring/alerts/route";
 import * as testAlert from "./v1/monitoring/alerts/test/route";
+import * as businessHours from "./v1/monitoring/business-hours/route";
 import * as dashboard from "./v1/monitoring/dashboard/route";
 import * as events from "./v1/monitoring/events/route";
 import * as health from "./v1/monitoring/health/route";
@@ -21,6 +22,8 @@ import * as ruleHistory from "./v1/monitoring/rules/[type]/history/route";
 import * as ruleOverrides from "./v1/monitoring/rules/[type]/overrides/route";
 import * as rule from "./v1/monitoring/rules/[type]/route";
 import * as rules from "./v1/monitoring/rules/route";
+import * as retireService from "./v1/monitoring/services/[name]/retire/route";
+import * as services from "./v1/monitoring/services/route";
 import * as silence from "./v1/monitoring/silences/[id]/route";
 import * as silences from "./v1/monitoring/silences/route";
 import * as systemMetrics from "./v1/monitoring/system-metrics/route";
@@ -44,6 +47,9 @@ export const API_CATALOGUE: readonly ApiEntry[] = [
   { path: `${M}/rules/{type}`, handlers: rule, docs: { PATCH: { summary: "Change a rule's settings (enabled, levels, min samples, cooldown, pending duration)" } } },
   { path: `${M}/rules/{type}/overrides`, handlers: ruleOverrides, docs: { DELETE: { summary: "Reset a rule to its environment values" } } },
   { path: `${M}/rules/{type}/history`, handlers: ruleHistory, docs: { GET: { summary: "A rule's change history from the audit log" } } },
+  { path: `${M}/business-hours`, handlers: businessHours, docs: { GET: { summary: "Business hours, with their source" }, PUT: { summary: "Change the business hours" } } },
+  { path: `${M}/services`, handlers: services, docs: { GET: { summary: "Platform services with their last heartbeat" } } },
+  { path: `${M}/services/{name}/retire`, handlers: retireService, docs: { POST: { summary: "Retire a service so it stops counting" } } },
   { path: `${M}/silences`, handlers: silences, docs: { GET: { summary: "Silences and maintenance windows with their state and next occurrence" }, POST: { summary: "Create a silence or a maintenance window", status: 201 } } },
   { path: `${M}/silences/{id}`, handlers: silence, docs: { DELETE: { summary: "End a silence or maintenance window now" } } },
   { path: `${M}/alerts`, handlers: alerts, docs: { GET: { summary: "List alerts, newest first", response: alertPageResponse } } },

@@ -1,16 +1,21 @@
 "use client";
 
 import { byMetric, rowsFromSeries } from "@/lib/client-data/chart-rows";
+import type { MetricSeriesData } from "@/lib/client-data/dashboard-keys";
 import { formatCount } from "@/lib/client-data/format";
 import type { ChartInput } from "./chart-input";
 import { type SeriesConfig, TimeSeriesChart } from "./time-series-chart";
 
+// Last week first, so today's area is drawn over it.
 const CONFIG = {
+  last_week: { label: "Same time last week", color: "var(--chart-axis)", kind: "line", dashed: true },
   orders_created: { label: "Orders a minute", color: "var(--chart-1)", kind: "area" },
-} satisfies SeriesConfig<"orders_created">;
+} satisfies SeriesConfig<"last_week" | "orders_created">;
 
-// The order rule counts an hour, the chart a minute, so its threshold is not drawn here.
-export function ChartOrders({ series, range, domain }: ChartInput) {
-  const rows = rowsFromSeries(series, byMetric(["orders_created"] as const));
+// The order rule counts an hour, the chart a minute, so its threshold is not drawn here. Last
+// week's line shows a drop before ORDER_RATE_DROP fires.
+export function ChartOrders({ series, lastWeek, range, domain }: ChartInput & { lastWeek: MetricSeriesData[] }) {
+  const today = byMetric(["orders_created"] as const);
+  const rows = rowsFromSeries([...series, ...lastWeek], (one) => (lastWeek.includes(one) ? "last_week" : today(one)));
   return <TimeSeriesChart rows={rows} config={CONFIG} range={range} domain={domain} formatValue={formatCount} emptyHint="Orders appear once platform services send events (POST /api/v1/monitoring/events, or npm run simulate)." />;
 }

@@ -12,6 +12,8 @@ export interface SeriesSpec {
   color: string;
   kind: "area" | "line" | "bar";
   stackId?: string;
+  /** A reference drawn dashed behind the live series, e.g. last week's orders. */
+  dashed?: boolean;
 }
 
 export type SeriesConfig<K extends string> = Record<K, SeriesSpec>;
@@ -94,9 +96,9 @@ function summary<K extends string>(rows: ChartRow<K>[], keys: K[], config: Serie
 // With only a few samples a line is too short to see; its points are drawn instead.
 const SPARSE_POINTS = 3;
 
-function drawSeries(key: string, { kind, color, stackId, label }: SeriesSpec, showDots: boolean) {
+function drawSeries(key: string, { kind, color, stackId, label, dashed }: SeriesSpec, showDots: boolean) {
   const common = { key, dataKey: key, name: key, stackId, isAnimationActive: false, "aria-label": label };
   if (kind === "bar") return <Bar {...common} fill={color} maxBarSize={12} />;
   if (kind === "area") return <Area {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.15} strokeWidth={1.5} dot={showDots} connectNulls={false} />;
-  return <Line {...common} type="monotone" stroke={color} strokeWidth={1.5} dot={showDots} connectNulls={false} />;
+  return <Line {...common} type="monotone" stroke={color} strokeWidth={1.5} strokeDasharray={dashed ? "4 3" : undefined} dot={showDots && !dashed} connectNulls={false} />;
 }

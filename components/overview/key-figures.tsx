@@ -8,7 +8,7 @@ import { QueueTable } from "./queue-table";
 type Metrics = NonNullable<DashboardData["metrics"]>;
 
 /** The headline figures of GET /metrics, each coloured against its rule's levels. */
-export function KeyFigures({ metrics, thresholds }: { metrics: Metrics; thresholds: Thresholds }) {
+export function KeyFigures({ metrics, stalledQueues, thresholds }: { metrics: Metrics; stalledQueues: string[]; thresholds: Thresholds }) {
   const { orders, whatsapp, jobs, api, database, system } = metrics;
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
@@ -40,7 +40,7 @@ export function KeyFigures({ metrics, thresholds }: { metrics: Metrics; threshol
         <Figure label="Failed" value={formatCount(jobs.failed)} />
         <Figure label="Failure rate" value={formatPercent(jobs.failureRate)} level={levelOf(jobs.failureRate, thresholds.HIGH_JOB_FAILURE_RATE)} />
       </FigureGroup>
-      <QueueTable queues={jobs.byQueue} failureLevels={thresholds.HIGH_JOB_FAILURE_RATE} />
+      <QueueTable queues={jobs.byQueue} stalled={stalledQueues} at={Date.parse(metrics.timestamp)} failureLevels={thresholds.HIGH_JOB_FAILURE_RATE} />
     </div>
   );
 }

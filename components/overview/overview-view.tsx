@@ -13,6 +13,7 @@ import { HealthStrip } from "./health-strip";
 import { KeyFigures } from "./key-figures";
 import { OverviewCharts } from "./overview-charts";
 import { RangePicker } from "./range-picker";
+import { ServicesPanel } from "./services-panel";
 import { SilencedNotice } from "./silenced-notice";
 
 const UNAVAILABLE = { metrics: "key figures", alerts: "alert counts", charts: "charts" } as const;
@@ -34,10 +35,11 @@ export function OverviewView({ thresholds }: { thresholds: Thresholds }) {
       {data ? <HealthStrip health={data.health} /> : <Skeleton className="h-[68px] w-full" />}
       <SilencedNotice />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
-        <div className="xl:order-2">
+        <div className="flex flex-col gap-6 xl:order-2">
           <AlertFeed />
+          <ServicesPanel />
         </div>
-        <div className="xl:order-1 xl:col-span-2">{data?.metrics ? <KeyFigures metrics={data.metrics} thresholds={thresholds} /> : <FiguresLoading />}</div>
+        <div className="xl:order-1 xl:col-span-2">{data?.metrics ? <KeyFigures metrics={data.metrics} stalledQueues={data.stalledQueues ?? []} thresholds={thresholds} /> : <FiguresLoading />}</div>
       </div>
       <OverviewCharts charts={data?.charts ?? undefined} thresholds={thresholds} />
     </>

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import type { AlertRuleView } from "@/lib/client-data/rule-keys";
 import { formValuesOf, patchOf, type RuleFormValues, ruleFormProblem } from "@/lib/client-data/rule-form";
+import { levelWord } from "@/lib/client-data/rule-text";
 import { useUpdateRule } from "@/lib/client-data/use-rules";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
@@ -29,8 +30,8 @@ export function AlertRuleForm({ rule, onDone }: { rule: AlertRuleView; onDone: (
   return (
     <form onSubmit={submit} aria-label={`Edit ${rule.title}`} className="mt-3 space-y-3 rounded-md bg-slate-50 p-3">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        {rule.warning !== null && <TextField label={`Warning above (${rule.unit})`} {...field("warning")} />}
-        <TextField label={`Critical ${rule.warning === null ? "at" : "above"} (${rule.unit})`} {...field("critical")} />
+        {rule.warning !== null && <TextField label={`Warning ${levelWord(rule)} (${rule.unit})`} {...field("warning")} />}
+        <TextField label={`Critical ${levelWord(rule)} (${rule.unit})`} {...field("critical")} />
         {rule.minSamples !== null && <TextField label="Minimum samples" {...field("minSamples")} />}
         <TextField label="For (seconds)" hint="How long the condition must hold before the alert opens" {...field("forSeconds")} />
         <TextField label="Cooldown (seconds)" {...field("cooldownSeconds")} />

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { AlertRuleView } from "@/lib/client-data/rule-keys";
-import { readingText, settingText } from "@/lib/client-data/rule-text";
+import { levelWord, parametersText, readingText, settingText } from "@/lib/client-data/rule-text";
 import { useResetRule, useUpdateRule } from "@/lib/client-data/use-rules";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -42,14 +42,15 @@ export function AlertRuleRow({ rule, canChange }: { rule: AlertRuleView; canChan
           <p className="mt-1 text-sm text-slate-700">
             {rule.warning !== null && (
               <>
-                <span className="text-warning">warning</span> above {settingText(rule.type, "warning", rule.warning)}
+                <span className="text-warning">warning</span> {levelWord(rule)} {settingText(rule.type, "warning", rule.warning)}
                 <SourceTag rule={rule} field="warning" /> ·{" "}
               </>
             )}
-            <span className="text-critical">critical</span> {rule.warning === null ? "at" : "above"} {settingText(rule.type, "critical", rule.critical)}
+            <span className="text-critical">critical</span> {levelWord(rule)} {settingText(rule.type, "critical", rule.critical)}
             <SourceTag rule={rule} field="critical" />
             {rule.forMs > 0 && ` · for ${settingText(rule.type, "forMs", rule.forMs)}`}
           </p>
+          {parametersText(rule) && <p className="mt-0.5 text-xs text-slate-500">{parametersText(rule)}</p>}
           <p className="mt-0.5 text-sm text-slate-600" data-testid="rule-reading">
             {readingText(rule)}
           </p>

@@ -140,11 +140,14 @@ test("judges every rule without a subject once, and host rules once per reportin
     "HIGH_DB_LATENCY",
     "DATABASE_UNREACHABLE",
     "REDIS_UNREACHABLE",
+    "ORDERS_ABSENT",
+    "ORDER_RATE_DROP",
+    "WHATSAPP_DELIVERY_DROP",
   ]);
   const twoHosts = [{ value: 10, instance: "web-1" }, { value: 10, instance: "web-2" }];
   const outcomes = evaluateRules({ ...NO_READINGS, cpu: twoHosts, memory: twoHosts, disk: twoHosts }, SETTINGS);
   expect(outcomes.filter((outcome) => outcome.type === "HIGH_CPU_USAGE").map((outcome) => outcome.subject)).toEqual(["web-1", "web-2"]);
-  expect(outcomes).toHaveLength(13);
+  expect(outcomes).toHaveLength(16);
 });
 
 describe("per-subject rules", () => {

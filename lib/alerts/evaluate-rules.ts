@@ -1,6 +1,9 @@
 import type { AlertSeverity } from "../generated/prisma/client";
 import { RULE_CATALOGUE, type RuleType, UNITS, alertTitle, crosses } from "./catalogue";
+import { ABSENCE_READERS, judgeBacklog } from "./absence-rules";
+import { format, plural } from "./sentence";
 import type { RuleSettings } from "./rule-settings/effective";
+import { forSubject } from "./rule-settings/parameters";
 
 /** A failure rate over a window: `rate` is the percent of `total` that `failed`. */
 export interface SampledRate {
@@ -15,8 +18,47 @@ export interface HostReading {
   instance: string;
 }
 
+/** A queue's state now, from BullMQ and its completions. */
+export interface QueueReading {
+  queue: string;
+  waiting: number;
+  /** Minutes the oldest waiting job has waited; null when none waits. */
+  oldestWaitMinutes: number | null;
+  /** Minutes the queue has had jobs waiting and none completed, counted while this monitor watched. */
+  stalledMinutes: number;
+}
+
+/** The usual orders of this hour: the median of the same hour on the same weekday of past weeks. */
+export interface OrderBaseline {
+  median: number;
+  /** Weeks back that had data, e.g. [1, 2, 4] when three weeks ago is missing. */
+  weeks: number[];
+}
+
+/**
+ * When an evaluation runs and what it has watched: silence before `watchingSince` (the evaluator's
+ * start) is not counted, so a restart never looks like an outage.
+ */
+export interface EvaluationClock {
+  now: number;
+  watchingSince: number;
+  /** Since when the order counters are complete: the start for counters kept in this process, 0 for shared ones. */
+  countersSince: number;
+  /** Start of the current business period; null outside business hours. */
+  businessOpenSince: number | null;
+}
+
 /** Everything the rules look at, gathered once per evaluation; null where the source had no data. */
 export interface RuleInputs {
+  clock: EvaluationClock | null;
+  /** The latest order seen; null when none ever was. */
+  lastOrderAt: number | null;
+  orderBaseline: OrderBaseline | null;
+  /** Sent and delivered WhatsApp messages in the last 60 minutes; null where no delivery was ever reported. */
+  whatsappDelivery: { sent: number; delivered: number } | null;
+  queues: QueueReading[] | null;
+  /** Last heartbeat of each service; a retired one no longer counts, so its alert clears. */
+  services: { name: string; lastHeartbeatAt: number; retired?: boolean }[] | null;
   ordersLastHour: number | null;
   jobFailures: SampledRate | null;
   whatsappFailures: SampledRate | null;
@@ -32,6 +74,12 @@ export interface RuleInputs {
 
 /** Inputs with no readings at all: every threshold rule holds still and every probe rule clears. */
 export const NO_READINGS: RuleInputs = {
+  clock: null,
+  lastOrderAt: null,
+  orderBaseline: null,
+  whatsappDelivery: null,
+  queues: null,
+  services: null,
   ordersLastHour: null,
   jobFailures: null,
   whatsappFailures: null,
@@ -64,6 +112,8 @@ export interface FiringAlert {
  * 90–100 % band; disabled: an operator turned the rule off, so its open alerts clear. `value` is
  * the reading, null without data.
  */
+export { format } from "./sentence";
+
 export type RuleOutcome = { type: RuleType; subject: string | null } & (
   | { state: "firing"; value: number; alert: FiringAlert }
   | { state: "cleared"; value: number }
@@ -73,21 +123,24 @@ export type RuleOutcome = { type: RuleType; subject: string | null } & (
 /** An alert clears once its value falls below this share of the threshold, so a value hovering at the threshold does not flap. */
 export const CLEAR_RATIO = 0.9;
 
-interface Reading {
+export interface Reading {
   subject: string | null;
   value: number;
   /** False while a failure rate rests on fewer than its minimum samples: it may clear but not fire. */
   enoughSamples: boolean;
+  /** Outside business hours: neither fires nor clears. */
+  frozen?: boolean;
   /** The measurement in words, before "(threshold …)". */
   text: string;
   metadata: Record<string, string | number>;
 }
 
 type ThresholdRuleType = Exclude<RuleType, ProbeRuleType>;
+export type RuleReader = (inputs: RuleInputs, settings: RuleSettings) => Reading[] | null;
 type ProbeRuleType = "DATABASE_UNREACHABLE" | "REDIS_UNREACHABLE";
 
 // What each threshold rule reads from the inputs, one reading per subject.
-const READERS: Record<ThresholdRuleType, (inputs: RuleInputs, settings: RuleSettings) => Reading[] | null> = {
+const READERS: Record<ThresholdRuleType, RuleReader> = {
   HIGH_ORDER_CREATION_RATE: ({ ordersLastHour: orders }) =>
     orders === null ? null : [{ subject: null, value: orders, enoughSamples: true, text: `${orders} ${plural(orders, "order")} in the last hour`, metadata: {} }],
   HIGH_JOB_FAILURE_RATE: (inputs, settings) => failureReading(inputs.jobFailures, settings, "jobs failed in the last hour"),
@@ -98,6 +151,7 @@ const READERS: Record<ThresholdRuleType, (inputs: RuleInputs, settings: RuleSett
   HIGH_CPU_USAGE: ({ cpu }) => hostReadings(cpu, (at) => `CPU usage on ${at.instance} averaged ${format(at.value)}% over the last 5 minutes`),
   HIGH_MEMORY_USAGE: ({ memory }) => hostReadings(memory, (at) => `Memory usage on ${at.instance} averaged ${format(at.value)}% over the last 5 minutes`),
   HIGH_DISK_USAGE: ({ disk }) => hostReadings(disk, (at) => `Disk usage on ${at.instance} is ${format(at.value)}%`),
+  ...ABSENCE_READERS,
 };
 
 const PROBES: Record<ProbeRuleType, { dependency: "database" | "redis"; label: string }> = {
@@ -117,7 +171,7 @@ export function evaluateRules(inputs: RuleInputs, settings: EvaluationSettings):
     const readings = READERS[type](inputs, rule);
     if (!rule.enabled) return [{ type, subject: null, value: null, state: "disabled" }];
     if (!readings) return RULE_CATALOGUE[type].subject === "none" ? [{ type, subject: null, value: null, state: "steady" }] : [];
-    return readings.map((reading) => judgeThreshold(type, reading, rule));
+    return readings.map((reading) => judgeReading(type, reading, forSubject(rule, reading.subject)));
   });
 }
 
@@ -125,7 +179,13 @@ function isProbe(type: RuleType): type is ProbeRuleType {
   return Object.hasOwn(PROBES, type);
 }
 
-function judgeThreshold(type: RuleType, reading: Reading, { warning, critical }: RuleSettings): RuleOutcome {
+function judgeReading(type: RuleType, reading: Reading, settings: RuleSettings): RuleOutcome {
+  if (reading.frozen) return { type, subject: reading.subject, value: reading.value, state: "steady" };
+  if (type === "QUEUE_BACKLOG") return judgeBacklog(reading, settings, judgeThreshold);
+  return judgeThreshold(type, reading, settings);
+}
+
+export function judgeThreshold(type: RuleType, reading: Reading, { warning, critical }: Pick<RuleSettings, "warning" | "critical">): RuleOutcome {
   const base = { type, subject: reading.subject, value: reading.value } as const;
   const lowest = warning ?? critical;
   if (crosses(type, reading.value, lowest) && reading.enoughSamples) {
@@ -188,13 +248,4 @@ function failureReading(sample: SampledRate | null, settings: RuleSettings, what
 
 function hostReadings(readings: HostReading[] | null, text: (reading: HostReading) => string): Reading[] | null {
   return readings && readings.map((reading) => ({ subject: reading.instance, value: reading.value, enoughSamples: true, text: text(reading), metadata: { instance: reading.instance } }));
-}
-
-/** 87.456 → "87.5", 312 → "312": numbers inside an alert's sentence. */
-export function format(value: number): string {
-  return String(Number(value.toFixed(1)));
-}
-
-function plural(count: number, noun: string): string {
-  return count === 1 ? noun : `${noun}s`;
 }

@@ -11,6 +11,7 @@ import { gatherRuleInputs } from "./inputs";
 import { createPendingConditions } from "./pending-conditions";
 import { type EffectiveRule, rulesByType } from "./rule-settings/effective";
 import { readEffectiveRules } from "./rule-settings/read";
+import { type Watch, processWatch } from "./watch";
 
 export type AlertEvaluation = (now?: Date) => Promise<AlertChange[]>;
 
@@ -19,7 +20,7 @@ export type AlertEvaluation = (now?: Date) => Promise<AlertChange[]>;
  * back what is still pending, apply the outcomes, then send the notices a silence or an
  * inhibition held back and nothing holds back any more. Its pending clocks live as long as it does.
  */
-export function createAlertEvaluation(): AlertEvaluation {
+export function createAlertEvaluation(watch: Watch = processWatch()): AlertEvaluation {
   const pending = createPendingConditions();
   const rulesOutage = outageReporter(getLogger("alerts"), "Alert rule settings");
   let lastRules: EffectiveRule[] | undefined;
@@ -37,7 +38,7 @@ export function createAlertEvaluation(): AlertEvaluation {
   };
 
   return async (now = new Date()) => {
-    const [inputs, rules] = await Promise.all([gatherRuleInputs(now), currentRules()]);
+    const [inputs, rules] = await Promise.all([gatherRuleInputs(now, watch), currentRules()]);
     const settings = evaluationSettings(rules);
     const held = pending.hold(evaluateRules(inputs, settings), field(rules, "forMs"), now);
     const changes = await applyRuleOutcomes(held, { cooldownMs: field(rules, "cooldownMs"), autoResolve: getConfig().monitoring.autoResolve }, now);

@@ -3,24 +3,54 @@ import { getProbeFailureStreaks } from "../monitoring/collector";
 import { getMetricsSnapshot } from "../monitoring/metrics";
 import type { MetricsSnapshot } from "../monitoring/types";
 import { NO_READINGS, type RuleInputs } from "./evaluate-rules";
+import { getConfig } from "../config";
+import { getDb } from "../db/client";
+import { currentQueueDepths } from "../monitoring/queue-depth";
+import { getTracker } from "../monitoring/tracker";
+import { type AbsenceSources, queueInputs, storedAbsenceInputs, whatsappDelivery } from "./absence-inputs";
 import { getHostUsage } from "./queries/host-usage";
+import { type Watch, processWatch } from "./watch";
 
 type Reporter = ReturnType<typeof outageReporter>;
-let reporters: { snapshot: Reporter; hostUsage: Reporter } | undefined;
+let reporters: { snapshot: Reporter; hostUsage: Reporter; stored: Reporter; queues: Reporter } | undefined;
 
 function outages() {
   const logger = getLogger("alerts");
-  reporters ??= { snapshot: outageReporter(logger, "Metrics for alert rules"), hostUsage: outageReporter(logger, "Host metrics for alert rules") };
+  reporters ??= {
+    snapshot: outageReporter(logger, "Metrics for alert rules"),
+    hostUsage: outageReporter(logger, "Host metrics for alert rules"),
+    stored: outageReporter(logger, "Order history and heartbeats for alert rules"),
+    queues: outageReporter(logger, "Queue readings for alert rules"),
+  };
   return reporters;
+}
+
+function absenceSources(watch: Watch): AbsenceSources {
+  return { db: getDb(), tracker: getTracker(), watch, depths: currentQueueDepths(), sharedCounters: Boolean(getConfig().redisUrl) };
 }
 
 /**
  * Reads what the rules judge. Each source is read on its own, so a Redis outage that breaks the
  * counters still lets REDIS_UNREACHABLE fire; rules whose source failed see null and hold still.
  */
-export async function gatherRuleInputs(now: Date): Promise<RuleInputs> {
-  const [snapshot, host] = await Promise.all([settle(getMetricsSnapshot(now), outages().snapshot), settle(getHostUsage(now), outages().hostUsage)]);
-  return { ...NO_READINGS, ...(snapshot && snapshotInputs(snapshot)), ...host, probeFailures: getProbeFailureStreaks() };
+export async function gatherRuleInputs(now: Date, watch: Watch = processWatch()): Promise<RuleInputs> {
+  const sources = absenceSources(watch);
+  const [snapshot, host, queues, stored] = await Promise.all([
+    settle(getMetricsSnapshot(now), outages().snapshot),
+    settle(getHostUsage(now), outages().hostUsage),
+    settle(queueInputs(sources, now), outages().queues),
+    settle(storedAbsenceInputs(sources, now), outages().stored),
+  ]);
+  const { deliveriesReported = false, ...absence } = stored ?? {};
+  return {
+    ...NO_READINGS,
+    ...(snapshot && snapshotInputs(snapshot)),
+    ...host,
+    ...absence,
+    whatsappDelivery: snapshot && stored ? whatsappDelivery(snapshot.whatsapp, deliveriesReported) : null,
+    queues,
+    probeFailures: getProbeFailureStreaks(),
+  };
 }
 
 function snapshotInputs({ orders, jobs, whatsapp, api, database }: MetricsSnapshot): Partial<RuleInputs> {

@@ -14,7 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** Same-origin JSON request with the session cookie; throws ApiError with the API's own message. */
 export async function apiFetch<T>(path: string, { method = "GET", body }: { method?: Method; body?: unknown } = {}): Promise<T> {

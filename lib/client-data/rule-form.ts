@@ -57,7 +57,16 @@ export function ruleFormProblem(rule: AlertRuleView, patch: Record<string, unkno
     return `${issue.path.join(".") || "form"}: ${issue.message}`;
   }
   try {
-    const current: RuleSettings = { enabled: rule.enabled, warning: rule.warning, critical: rule.critical, minSamples: rule.minSamples, cooldownMs: rule.cooldownMs, forMs: rule.forMs };
+    const current: RuleSettings = {
+      enabled: rule.enabled,
+      warning: rule.warning,
+      critical: rule.critical,
+      minSamples: rule.minSamples,
+      cooldownMs: rule.cooldownMs,
+      forMs: rule.forMs,
+      parameters: Object.fromEntries(rule.parameters.map((parameter) => [parameter.name, parameter.value])),
+      subjects: rule.subjects,
+    };
     checkRulePatch(rule.type, parsed.data, patchedSettings(current, current, parsed.data));
     return null;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { formatRuleValue } from "../alerts/catalogue";
+import { RULE_CATALOGUE, formatRuleValue, isRuleType } from "../alerts/catalogue";
 import type { AlertRuleView, RuleChange } from "./rule-keys";
 
 /** "now 42%: would not fire", "now 97% on web-2: would fire as CRITICAL", "no reading yet". */
@@ -30,4 +30,18 @@ export function changeText(type: string, change: RuleChange): string {
   return Object.keys(after)
     .map((field) => `${FIELD_LABELS[field] ?? field} ${settingText(type, field, before[field])} → ${settingText(type, field, after[field])}`)
     .join(", ");
+}
+
+/** How a level reads before its value: "above", "below", or "at" for rules that fire on reaching it. */
+export function levelWord(rule: AlertRuleView): string {
+  const definition = isRuleType(rule.type) ? RULE_CATALOGUE[rule.type] : null;
+  if (rule.warning === null || (definition && "firesAtLevel" in definition && definition.firesAtLevel)) return "at";
+  return rule.direction === "below" ? "below" : "above";
+}
+
+/** "Minimum baseline 20 orders/h · order-routing: warning 5000": parameters and per-subject overrides, or "" without any. */
+export function parametersText(rule: AlertRuleView): string {
+  const parameters = rule.parameters.map((parameter) => `${parameter.label} ${parameter.value} ${parameter.unit}`);
+  const subjects = Object.entries(rule.subjects).map(([subject, fields]) => `${subject}: ${Object.entries(fields).map(([field, value]) => `${field} ${value}`).join(", ")}`);
+  return [...parameters, ...subjects].join(" · ");
 }

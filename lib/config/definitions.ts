@@ -1,5 +1,6 @@
 import {
   addressList,
+  businessHours,
   email,
   emailList,
   flag,
@@ -16,7 +17,8 @@ import {
   timeZone,
   url,
 } from "./variables";
-import { DEFAULT_COOLDOWN_MS, DEFAULT_MIN_SAMPLES, RULE_CATALOGUE, type VariableRuleType } from "../alerts/catalogue/rules";
+import { DEFAULT_COOLDOWN_MS, DEFAULT_MIN_SAMPLES, type ParameterDefinition, RULE_CATALOGUE, type VariableRuleType } from "../alerts/catalogue/rules";
+import { DEFAULT_BUSINESS_HOURS_TEXT } from "../business-hours/hours";
 
 /** A rule's two level variables, named and defaulted by the rule catalogue. */
 function levelVariables<T extends VariableRuleType>(type: T) {
@@ -24,11 +26,20 @@ function levelVariables<T extends VariableRuleType>(type: T) {
   const name: (typeof RULE_CATALOGUE)[T]["variable"] = rule.variable;
   const level = rule.unit === "percent" ? percent : positiveNumber;
   const what = `${rule.measures} (${rule.window})`;
+  const beyond = rule.direction === "above" ? "above" : "below";
   return {
-    [name]: level(rule.defaults.warning, `${what} above which ${type} fires`),
-    [`${name}_CRITICAL`]: level(rule.defaults.critical, `${what} above which ${type} is CRITICAL`),
+    [name]: level(rule.defaults.warning, `${what} ${beyond} which ${type} fires`),
+    [`${name}_CRITICAL`]: level(rule.defaults.critical, `${what} ${beyond} which ${type} is CRITICAL`),
   } as Record<(typeof RULE_CATALOGUE)[T]["variable"] | `${(typeof RULE_CATALOGUE)[T]["variable"]}_CRITICAL`, ReturnType<typeof level>>;
 }
+
+/** The variable of a rule parameter, named and defaulted by the rule catalogue. */
+function parameterVariable<const P extends ParameterDefinition>(parameter: P) {
+  return { [parameter.variable]: positiveNumber(parameter.default, parameter.meaning) } as Record<P["variable"], ReturnType<typeof positiveNumber>>;
+}
+
+/** Most platform services known at once: each becomes an alert subject, so their number is bounded. */
+export const DEFAULT_MAX_SERVICES = 50;
 
 export const DEFAULT_QUEUES = "credit-score,risk-control,order-routing,vendor-performance,price-intelligence,recovery";
 
@@ -60,6 +71,14 @@ export const definitions = {
   ...levelVariables("HIGH_CPU_USAGE"),
   ...levelVariables("HIGH_MEMORY_USAGE"),
   ...levelVariables("HIGH_DISK_USAGE"),
+  ...levelVariables("ORDERS_ABSENT"),
+  ...levelVariables("ORDER_RATE_DROP"),
+  ...parameterVariable(RULE_CATALOGUE.ORDER_RATE_DROP.parameters.minBaseline),
+  ...levelVariables("WHATSAPP_DELIVERY_DROP"),
+  ...levelVariables("QUEUE_BACKLOG"),
+  ...parameterVariable(RULE_CATALOGUE.QUEUE_BACKLOG.parameters.maxWaitMinutes),
+  ...levelVariables("QUEUE_STALLED"),
+  ...levelVariables("SERVICE_SILENT"),
   MONITORING_MIN_SAMPLES: positiveInteger(DEFAULT_MIN_SAMPLES, "Fewest jobs, messages or requests before a failure rate can alert"),
 
   MONITORING_ALERT_COOLDOWN: milliseconds(DEFAULT_COOLDOWN_MS, "Time after an alert of a rule (and subject) before another may open", 0),
@@ -73,6 +92,8 @@ export const definitions = {
   MONITORING_NOTIFY_MAX_ATTEMPTS: positiveInteger(5, "Delivery attempts before a notification is FAILED"),
   MONITORING_INGEST_EVENTS_PER_MINUTE: positiveInteger(60000, "Events one token may send to POST /api/v1/monitoring/events per minute; beyond it the batch gets 429 with Retry-After"),
   MONITORING_QUEUES: list(DEFAULT_QUEUES, "BullMQ queues of the platform to observe"),
+  MONITORING_BUSINESS_HOURS: businessHours(DEFAULT_BUSINESS_HOURS_TEXT, "When orders are expected, in MONITORING_TIMEZONE; ORDERS_ABSENT and ORDER_RATE_DROP are judged only then (editable in Settings)"),
+  MONITORING_MAX_SERVICES: positiveInteger(DEFAULT_MAX_SERVICES, "Most platform services that may send heartbeats; a new one beyond it is refused until one is retired"),
 
   MONITORING_ENABLE_EMAIL_ALERTS: flag(true, "Send alerts by email (needs SMTP_URL)"),
   MONITORING_ENABLE_SMS_ALERTS: flag(false, "Send alerts by SMS (needs ALERT_SMS_PHONE and the SMS gateway)"),

@@ -4,6 +4,11 @@ import type { z } from "zod";
 import { RULE_CATALOGUE, VARIABLE_RULE_TYPES, type VariableRuleType } from "../alerts/catalogue";
 import { definitions, type VariableName } from "./definitions";
 
+// Every rule parameter's variable, from the catalogue.
+const PARAMETER_VARIABLES = Object.values(RULE_CATALOGUE).flatMap((rule) =>
+  "parameters" in rule ? Object.values(rule.parameters).map((parameter) => parameter.variable as VariableName) : [],
+);
+
 export interface Levels {
   warning: number;
   critical: number;
@@ -40,9 +45,10 @@ function require<T>(value: T | undefined, name: VariableName): T {
   return value;
 }
 
-function threshold(warning: number, critical: number, warningName: VariableName, criticalName: VariableName) {
-  if (critical < warning) {
-    throw new ConfigError([`Invalid ${criticalName}=${critical}: expected a value at least ${warningName} (${warning})`]);
+function threshold(type: VariableRuleType, warning: number, critical: number, warningName: VariableName, criticalName: VariableName) {
+  const above = RULE_CATALOGUE[type].direction === "above";
+  if (above ? critical < warning : critical > warning) {
+    throw new ConfigError([`Invalid ${criticalName}=${critical}: expected a value ${above ? "at least" : "at most"} ${warningName} (${warning})`]);
   }
   return { warning, critical };
 }
@@ -52,7 +58,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const num = (name: VariableName) => require(v[name] as number | undefined, name);
   const limits = (type: VariableRuleType) => {
     const name = RULE_CATALOGUE[type].variable;
-    return threshold(num(name), num(`${name}_CRITICAL`), name, `${name}_CRITICAL`);
+    return threshold(type, num(name), num(`${name}_CRITICAL`), name, `${name}_CRITICAL`);
   };
   const port = num("PORT");
   const appUrl = (v.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
@@ -92,7 +98,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       autoResolve: require(v.MONITORING_AUTO_RESOLVE, "MONITORING_AUTO_RESOLVE"),
       queues: require(v.MONITORING_QUEUES, "MONITORING_QUEUES"),
       ingestEventsPerMinute: num("MONITORING_INGEST_EVENTS_PER_MINUTE"),
+      businessHours: require(v.MONITORING_BUSINESS_HOURS, "MONITORING_BUSINESS_HOURS"),
+      maxServices: num("MONITORING_MAX_SERVICES"),
     },
+    /** Rule parameters from the environment, keyed by their variable. */
+    parameters: Object.fromEntries(PARAMETER_VARIABLES.map((name) => [name, num(name)])) as Record<string, number>,
     notify: {
       onResolve: require(v.MONITORING_NOTIFY_ON_RESOLVE, "MONITORING_NOTIFY_ON_RESOLVE"),
       maxAttempts: num("MONITORING_NOTIFY_MAX_ATTEMPTS"),

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { parseBusinessHours } from "../business-hours/hours";
 
 // Each variable parser carries a human description of what it accepts, so a bad value stops
 // start-up with one line that names the variable and the fix.
@@ -126,4 +127,13 @@ export function port(defaultValue: number, meaning: string) {
 
 export function secret(meaning: string, minLength = 16) {
   return variable(z.string().min(minLength), `a secret of at least ${minLength} characters`, undefined, meaning);
+}
+
+export function businessHours(defaultValue: string, meaning: string) {
+  const schema = z.string().trim().transform((value, context) => {
+    const parsed = parseBusinessHours(value);
+    if (!parsed) context.addIssue({ code: "custom", message: "not business hours" });
+    return parsed ?? z.NEVER;
+  });
+  return variable(schema, "days and a local time range such as Sun-Fri 08:00-20:00", defaultValue, meaning);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoTimeText, safeText } from "../http/schemas";
-import { MAX_BATCH_EVENTS, type MonitorEvent } from "../platform-client/events";
+import { MAX_BATCH_EVENTS, type MonitorEvent, SERVICE_NAME } from "../platform-client/events";
 
 const DAY_MS = 86_400_000;
 
@@ -26,6 +26,8 @@ export const ingestEvent = z.discriminatedUnion(
     z.object({ ...base, type: z.literal("whatsapp.message"), status: z.enum(["sent", "delivered", "failed"]), error: errorText }),
     z.object({ ...job, type: z.literal("job.completed") }),
     z.object({ ...job, type: z.literal("job.failed") }),
+    // Service names become alert subjects: plain, short, and bounded in number where they are recorded.
+    z.object({ ...base, type: z.literal("service.heartbeat"), service: z.string().regex(SERVICE_NAME, "expected a service name of lower-case letters, digits, . _ or -, at most 63 characters") }),
   ],
-  { error: "expected type order.created, whatsapp.message, job.completed or job.failed" },
+  { error: "expected type order.created, whatsapp.message, job.completed, job.failed or service.heartbeat" },
 ) satisfies z.ZodType<MonitorEvent>;

@@ -2,11 +2,12 @@ import type { IngestResult, MonitorEvent, RejectedEvent } from "../platform-clie
 import { getConfig } from "../config";
 import { type Db, getDb } from "../db/client";
 import { ORDERS_FIELD, WHATSAPP_FIELDS, add, countJob } from "../monitoring/fields";
-import type { ActivityKind } from "../monitoring/metrics-tracker";
+import type { ActivityKind, MetricsTracker } from "../monitoring/metrics-tracker";
 import { MinuteBuckets, minuteOf } from "../monitoring/minute-buckets";
 import { getTracker } from "../monitoring/tracker";
 import { claimEventIds } from "./dedup";
 import { ingestEvent } from "./event-schema";
+import { type Heartbeat, recordHeartbeats, refusedServices } from "../services/heartbeats";
 
 const DAY_MS = 86_400_000;
 /** Clocks of platform hosts drift; beyond this an event time is a bug, not drift. */
@@ -14,10 +15,13 @@ export const MAX_FUTURE_MS = 5 * 60_000;
 
 export interface RecordEventsOptions {
   db?: Db;
+  tracker?: MetricsTracker;
   now?: Date;
   retentionDays?: number;
   /** Queues whose jobs are counted; queue names become metric labels, so unknown ones are refused. */
   queues?: readonly string[];
+  /** Most services counted at once (MONITORING_MAX_SERVICES). */
+  maxServices?: number;
 }
 
 interface ValidEvent {
@@ -44,9 +48,12 @@ export async function recordEvents(events: unknown[], options: RecordEventsOptio
     else firstById.set(checked.event.id, checked);
   });
 
-  const { claimed, batchId, counts } = await claimEventIds(options.db ?? getDb(), [...firstById.keys()], now, (claimed) => countClaimed(firstById, claimed));
-  if (batchId) getTracker().recordClaimed(batchId, counts, activityOf(counts));
+  const db = options.db ?? getDb();
+  await refuseServicesBeyondLimit(db, events, firstById, errors, options.maxServices ?? getConfig().monitoring.maxServices);
+  const { claimed, batchId, counts } = await claimEventIds(db, [...firstById.keys()], now, (claimed) => countClaimed(firstById, claimed));
+  if (batchId) (options.tracker ?? getTracker()).recordClaimed(batchId, counts, activityOf(counts));
   duplicates += firstById.size - claimed.size;
+  await recordHeartbeats(db, claimedHeartbeats(firstById, claimed));
   return { accepted: claimed.size, rejected: errors.length, duplicates, errors };
 }
 
@@ -54,13 +61,21 @@ export async function recordEvents(events: unknown[], options: RecordEventsOptio
 function countClaimed(valid: Map<string, ValidEvent>, claimed: Set<string>): MinuteBuckets {
   const counts = new MinuteBuckets();
   for (const { event, at } of valid.values()) {
-    if (!claimed.has(event.id)) continue;
+    if (!claimed.has(event.id) || event.type === "service.heartbeat") continue;
     const fields = counts.at(minuteOf(at)).counters;
     if (event.type === "order.created") add(fields, ORDERS_FIELD, 1);
     else if (event.type === "whatsapp.message") add(fields, WHATSAPP_FIELDS[event.status], 1);
     else countJob(fields, event.queue, event.type === "job.completed" ? "completed" : "failed", event.durationMs);
   }
   return counts;
+}
+
+function claimedHeartbeats(valid: Map<string, ValidEvent>, claimed: Set<string>): Heartbeat[] {
+  const heartbeats: Heartbeat[] = [];
+  for (const { event, at } of valid.values()) {
+    if (event.type === "service.heartbeat" && claimed.has(event.id)) heartbeats.push({ service: event.service, at });
+  }
+  return heartbeats;
 }
 
 // Orders and messages can raise alerts: the evaluator looks at once rather than at its next tick.
@@ -83,6 +98,19 @@ function validate(raw: unknown, nowMs: number, retentionDays: number, queues: Se
   if (at > nowMs + MAX_FUTURE_MS) return { reason: "timestamp: more than 5 minutes in the future" };
   if ("queue" in parsed.data && !queues.has(parsed.data.queue)) return { reason: `queue: ${parsed.data.queue} is not observed; add it to MONITORING_QUEUES` };
   return { event: parsed.data, at };
+}
+
+async function refuseServicesBeyondLimit(db: Db, events: unknown[], valid: Map<string, ValidEvent>, errors: RejectedEvent[], max: number): Promise<void> {
+  const names = [...valid.values()].flatMap(({ event }) => (event.type === "service.heartbeat" ? [event.service] : []));
+  const refused = await refusedServices(db, names, max);
+  if (!refused.size) return;
+  events.forEach((raw, index) => {
+    const id = idOf(raw);
+    const checked = id === null ? undefined : valid.get(id);
+    if (checked?.event.type !== "service.heartbeat" || !refused.has(checked.event.service)) return;
+    errors.push({ index, id, reason: `service: ${max} services are already counted; retire one that no longer runs` });
+    valid.delete(id!);
+  });
 }
 
 function idOf(raw: unknown): string | null {

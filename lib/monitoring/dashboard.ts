@@ -2,6 +2,7 @@ import { listAlerts } from "../alerts/queries/list-alerts";
 import { type OpenAlertSummary, openAlertSummary } from "../alerts/queries/open-alert-summary";
 import { alertsWithHoldsJson } from "../alerts/queries/with-holds";
 import type { AlertJson } from "../alerts/serialize";
+import { stalledQueues } from "../alerts/queries/stalled-queues";
 import { getDb } from "../db/client";
 import { type HealthReport, checkHealth } from "../health";
 import { getRedis } from "../redis";
@@ -31,14 +32,21 @@ export const DASHBOARD_CHART_METRICS = [
 
 const RECENT_ALERT_COUNT = 10;
 
-type Charts = { range: TimeRange; from: string; to: string; series: MetricSeries[] };
+/** `lastWeek`: the orders of the same window a week earlier, moved a week on so they line up with today's. */
+type Charts = { range: TimeRange; from: string; to: string; series: MetricSeries[]; lastWeek: MetricSeries[] };
+const WEEK_MS = 7 * 24 * 3_600_000;
 const globalForCharts = globalThis as unknown as { khaachoChartCache?: ReturnType<typeof createChartCache<Charts>> };
 const chartCache = (globalForCharts.khaachoChartCache ??= createChartCache<Charts>());
 
 async function readCharts(range: TimeRange, now: Date): Promise<Charts> {
   const { from, to } = rangeWindow(range, now);
-  const series = await getMetricSeries(getDb(), { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES });
-  return { range, from: from.toISOString(), to: to.toISOString(), series };
+  const weekEarlier = (at: Date) => new Date(at.getTime() - WEEK_MS);
+  const [series, lastWeek] = await Promise.all([
+    getMetricSeries(getDb(), { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES }),
+    getMetricSeries(getDb(), { metrics: ["orders_created"], from: weekEarlier(from), to: weekEarlier(to), maxPoints: MAX_POINTS_PER_SERIES }),
+  ]);
+  const movedOn = lastWeek.map((one) => ({ ...one, points: one.points.map((point) => ({ ...point, t: new Date(Date.parse(point.t) + WEEK_MS).toISOString() })) }));
+  return { range, from: from.toISOString(), to: to.toISOString(), series, lastWeek: movedOn };
 }
 
 export interface Dashboard {
@@ -47,6 +55,8 @@ export interface Dashboard {
   alerts: { open: OpenAlertSummary; recent: AlertJson[] } | null;
   /** Shared between polls for up to CHART_CACHE_TTL_MS: samples arrive once a minute. */
   charts: Charts | null;
+  /** Queues QUEUE_STALLED has an open alert for; null while PostgreSQL does not answer. */
+  stalledQueues: string[] | null;
   /** Sections whose source is down; the others still answer, and health says why. */
   unavailable: Array<"metrics" | "alerts" | "charts">;
 }
@@ -64,17 +74,18 @@ async function settle<T>(promise: Promise<T>): Promise<T | null> {
  * `cachedCharts: false` reads the chart series afresh (the benchmark's cold path).
  */
 export async function getDashboard(range: TimeRange, now = new Date(), { cachedCharts = true } = {}): Promise<Dashboard> {
-  const [health, metrics, open, recent, charts] = await Promise.all([
+  const [health, metrics, open, recent, charts, stalled] = await Promise.all([
     checkHealth(getDb(), getRedis(), leaderSource()),
     settle(getMetricsSnapshot(now)),
     settle(openAlertSummary()),
     settle(listAlerts({ limit: RECENT_ALERT_COUNT }).then((page) => alertsWithHoldsJson(page.alerts))),
     settle(cachedCharts ? chartCache(range, () => readCharts(range, now), now.getTime()) : readCharts(range, now)),
+    settle(stalledQueues(getDb())),
   ]);
   const alerts = open && recent ? { open, recent } : null;
   const unavailable: Dashboard["unavailable"] = [];
   if (!metrics) unavailable.push("metrics");
   if (!alerts) unavailable.push("alerts");
   if (!charts) unavailable.push("charts");
-  return { health, metrics, alerts, charts, unavailable };
+  return { health, metrics, alerts, charts, stalledQueues: stalled, unavailable };
 }

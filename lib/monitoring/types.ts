@@ -8,7 +8,7 @@ export interface QueueFigures {
   /** Percent of total that failed, 0 when total is 0. */
   failureRate: number;
   /** Queue depth from the queue observer, when Redis and the queue are reachable. */
-  depth?: { waiting: number; active: number; delayed: number; failed: number };
+  depth?: { waiting: number; active: number; delayed: number; failed: number; oldestWaitingAt?: number | null };
 }
 
 export interface LatencyPercentiles {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { RouteContract } from "../http/route";
 import { errorResponse } from "./responses";
 
-export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** What the document adds to a route's own contract: a summary and, where declared, the response. */
 export interface OperationDocs {
@@ -21,7 +21,7 @@ export interface ApiEntry {
   docs: Partial<Record<HttpMethod, OperationDocs>>;
 }
 
-export const HTTP_METHODS: readonly HttpMethod[] = ["GET", "POST", "PATCH", "DELETE"];
+export const HTTP_METHODS: readonly HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /** The handlers a route module exports, by method. */
 export function routeHandlers(module: object): [HttpMethod, { contract: RouteContract }][] {

@@ -30,7 +30,16 @@ export interface JobFinishedEvent extends EventBase {
   error?: string;
 }
 
-export type MonitorEvent = OrderCreatedEvent | WhatsAppMessageEvent | JobFinishedEvent;
+/** "I am alive": a service that stops sending these raises SERVICE_SILENT. */
+export interface ServiceHeartbeatEvent extends EventBase {
+  type: "service.heartbeat";
+  /** Lower-case letters, digits, . _ or -, at most 63 characters, e.g. order-service. */
+  service: string;
+}
+
+export type MonitorEvent = OrderCreatedEvent | WhatsAppMessageEvent | JobFinishedEvent | ServiceHeartbeatEvent;
+
+export const SERVICE_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 
 export interface RejectedEvent {
   index: number;

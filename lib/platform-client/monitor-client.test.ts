@@ -161,3 +161,33 @@ describe("shutdown", () => {
     expect(c.stats()).toMatchObject({ delivered: 7, dropped: 1, buffered: 0 });
   });
 });
+
+describe("heartbeat", () => {
+  test("given a service name, sends a heartbeat at once and on every interval, and none after close()", async () => {
+    const monitor = await fakeMonitor();
+    const c = client(monitor.baseUrl, { service: "order-service", heartbeatIntervalMs: 20 });
+    const heartbeats = () => monitor.requests.flatMap((r) => r.events).filter((e) => e.type === "service.heartbeat");
+    await until(() => heartbeats().length >= 3);
+    expect(heartbeats()[0]).toMatchObject({ type: "service.heartbeat", service: "order-service" });
+    expect(new Set(heartbeats().map((e) => e.id)).size).toBe(heartbeats().length);
+    await c.close();
+    const atClose = heartbeats().length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(heartbeats().length).toBe(atClose);
+    expect(c.stats().dropped).toBe(0);
+  });
+
+  test("sends no heartbeat without a service name", async () => {
+    const monitor = await fakeMonitor();
+    const c = client(monitor.baseUrl, { heartbeatIntervalMs: 5 });
+    c.orderCreated();
+    await c.flush();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(monitor.requests.flatMap((r) => r.events).map((e) => e.type)).toEqual(["order.created"]);
+  });
+
+  test("refuses a service name the monitor would reject", async () => {
+    const monitor = await fakeMonitor();
+    expect(() => new MonitorClient({ baseUrl: monitor.baseUrl, token: "t", service: "Order Service" })).toThrow(/Invalid service name/);
+  });
+});

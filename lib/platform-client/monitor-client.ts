@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventBuffer } from "./event-buffer";
-import { type IngestResult, MAX_BATCH_EVENTS, type MonitorEvent, type WhatsAppStatus } from "./events";
+import { type IngestResult, MAX_BATCH_EVENTS, type MonitorEvent, SERVICE_NAME, type WhatsAppStatus } from "./events";
 import { sendBatch, type SendOptions } from "./send-batch";
 
 export interface MonitorClientOptions {
@@ -22,6 +22,10 @@ export interface MonitorClientOptions {
   requestTimeoutMs?: number;
   /** Longest close() waits for the monitor before dropping what is still buffered (default 10000 ms). */
   closeTimeoutMs?: number;
+  /** This service's name (e.g. order-service): given, the client sends a heartbeat every heartbeatIntervalMs until close(). */
+  service?: string;
+  /** Default 30000 ms. */
+  heartbeatIntervalMs?: number;
   /** Told of batches the server refused, events it rejected, and retries that ran out. */
   onError?: (error: Error) => void;
   fetch?: typeof fetch;
@@ -42,9 +46,10 @@ export interface MonitorClientStats {
 const MAX_ERROR_LENGTH = 500;
 
 /**
- * Reports a platform service's orders, WhatsApp messages and jobs to Khaacho Monitor. Recording
- * never blocks or throws: events are buffered and sent in batches, on size and on an interval,
- * retried with backoff, and identified by a UUID so that a retried batch is counted once.
+ * Reports a platform service's orders, WhatsApp messages and jobs, and given its name its
+ * heartbeats, to Khaacho Monitor. Recording never blocks or throws: events are buffered and sent
+ * in batches, on size and on an interval, retried with backoff, and identified by a UUID so that a
+ * retried batch is counted once.
  * Call close() on shutdown to send what is buffered.
  */
 export class MonitorClient {
@@ -53,6 +58,7 @@ export class MonitorClient {
   private readonly send: SendOptions;
   private readonly onError: (error: Error) => void;
   private readonly timer: NodeJS.Timeout;
+  private readonly heartbeat: NodeJS.Timeout | undefined;
   private readonly closeTimeoutMs: number;
   private readonly shutdown = new AbortController();
   private tail: Promise<void> = Promise.resolve();
@@ -63,6 +69,9 @@ export class MonitorClient {
   private droppedAfterClose = 0;
 
   constructor(options: MonitorClientOptions) {
+    if (options.service !== undefined && !SERVICE_NAME.test(options.service)) {
+      throw new Error(`Invalid service name ${JSON.stringify(options.service.slice(0, 70))}: expected lower-case letters, digits, . _ or -, at most 63 characters`);
+    }
     this.batchSize = Math.min(Math.max(1, options.batchSize ?? 200), MAX_BATCH_EVENTS);
     this.buffer = new EventBuffer(Math.max(options.maxBufferedEvents ?? 10_000, this.batchSize));
     this.send = {
@@ -78,6 +87,17 @@ export class MonitorClient {
     this.closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
     this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 5000);
     this.timer.unref();
+    const service = options.service;
+    if (service !== undefined) {
+      // Sent at once, so the monitor knows the service from its start, then on the interval.
+      const beat = () => {
+        this.record({ type: "service.heartbeat", service });
+        void this.flush();
+      };
+      beat();
+      this.heartbeat = setInterval(beat, options.heartbeatIntervalMs ?? 30_000);
+      this.heartbeat.unref();
+    }
   }
 
   orderCreated(at?: Date): void {
@@ -130,6 +150,7 @@ export class MonitorClient {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.timer);
+    clearInterval(this.heartbeat);
     const deadline = setTimeout(() => this.shutdown.abort(), this.closeTimeoutMs);
     await this.flush();
     clearTimeout(deadline);

@@ -34,7 +34,8 @@ export class QueueDepthReader {
   }
 
   private async depthOf(queue: Queue): Promise<QueueDepth> {
-    const counts = await queue.getJobCounts("waiting", "prioritized", "active", "delayed", "failed");
-    return { waiting: counts.waiting + counts.prioritized, active: counts.active, delayed: counts.delayed, failed: counts.failed };
+    const [counts, [oldest]] = await Promise.all([queue.getJobCounts("waiting", "prioritized", "active", "delayed", "failed"), queue.getJobs(["wait"], 0, 0, true)]);
+    // The oldest job of the wait list; prioritized jobs are ordered by priority, not age, so are not looked at.
+    return { waiting: counts.waiting + counts.prioritized, active: counts.active, delayed: counts.delayed, failed: counts.failed, oldestWaitingAt: oldest?.timestamp ?? null };
   }
 }

@@ -17,7 +17,7 @@ export interface JobWorkersOptions {
 }
 
 /** Real BullMQ workers, one per queue, that play the platform's job processors. */
-export function startJobWorkers(options: JobWorkersOptions): { close(): Promise<void> } {
+export function startJobWorkers(options: JobWorkersOptions): { close(): Promise<void>; stopQueue(queue: string): Promise<void> } {
   const workers = options.queues.map((queue) => {
     const worker = new Worker<SimulatedJob>(
       queue,
@@ -35,7 +35,11 @@ export function startJobWorkers(options: JobWorkersOptions): { close(): Promise<
     worker.on("error", (error) => options.onError?.(error));
     return worker;
   });
-  return { close: async () => void (await Promise.all(workers.map((worker) => worker.close()))) };
+  return {
+    close: async () => void (await Promise.all(workers.map((worker) => worker.close()))),
+    // The queue's jobs keep arriving but nothing takes them: workers that died.
+    stopQueue: async (queue) => void (await workers.find((worker) => worker.name === queue)?.close()),
+  };
 }
 
 /** Queues to add simulated jobs to, as the platform's producers would. */

@@ -38,3 +38,23 @@ describe("simulate options", () => {
     expect(parseSimulationOptions(["--help"], {})).toBe("help");
   });
 });
+
+describe("scenarios", () => {
+  test("default to none; a scenario starts after --scenario-after, on the first queue unless told", () => {
+    expect(parseSimulationOptions([], env)).toMatchObject({ scenario: null, scenarioAfterMs: 60_000, stallQueue: "credit-score", service: "simulated-service" });
+    expect(parseSimulationOptions(["--scenario", "queue-stall", "--scenario-after", "30s", "--stall-queue", "recovery"], env)).toMatchObject({
+      scenario: "queue-stall",
+      scenarioAfterMs: 30_000,
+      stallQueue: "recovery",
+    });
+  });
+
+  test.each([
+    [["--scenario", "meteor"], "--scenario expects one of orders-stop, orders-drop, queue-stall, service-silent"],
+    [["--scenario", "orders-drop"], "set DATABASE_URL"],
+    [["--scenario-after", "later"], "--scenario-after expects a time"],
+    [["--service", "Order Service"], "--service expects lower-case letters"],
+  ])("%j is refused: %s", (argv, message) => {
+    expect(parseSimulationOptions(argv, env)).toEqual({ error: expect.stringContaining(message) });
+  });
+});

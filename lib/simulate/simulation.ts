@@ -1,13 +1,15 @@
 import { MonitorClient } from "../platform-client/monitor-client";
 import { bullConnection } from "../queues/connection";
 import { type SimulatedJob, openQueues, startJobWorkers } from "./job-workers";
-import type { SimulationOptions } from "./options";
+import type { Scenario, SimulationOptions } from "./options";
 import { Rate } from "./rate";
 
 const TICK_MS = 250;
 const STATUS_EVERY_MS = 10_000;
 // Of the messages sent, the share whose delivery receipt comes back.
 const DELIVERED_SHARE = 0.8;
+/** orders-drop: the share of --order-rate that still comes once the drop starts. */
+export const DROPPED_ORDER_SHARE = 0.3;
 
 export interface SimulationTotals {
   orders: number;
@@ -29,6 +31,18 @@ export async function runSimulation(options: SimulationOptions, signal: AbortSig
   const jobs = options.redisUrl ? bullmqJobs(options, options.redisUrl, totals, log) : eventJobs(client, totals, log);
   const rates = { orders: new Rate(options.ordersPerMinute), messages: new Rate(options.messagesPerMinute), jobs: new Rate(options.jobsPerMinute) };
   let queueTurn = 0;
+  const heartbeats = options.scenario === "service-silent" ? new MonitorClient({ baseUrl: options.baseUrl, token: options.token, service: options.service, onError: (error) => log(`monitor: ${error.message}`) }) : null;
+  const failures: Record<Scenario, () => Promise<void> | void> = {
+    "orders-stop": () => void (rates.orders = new Rate(0)),
+    "orders-drop": () => void (rates.orders = new Rate(options.ordersPerMinute * DROPPED_ORDER_SHARE)),
+    "queue-stall": () => jobs.stopQueue(options.stallQueue),
+    "service-silent": () => heartbeats?.close(),
+  };
+  const scenario = options.scenario;
+  const failure = scenario && setTimeout(() => {
+    log(`Scenario ${scenario} starts now`);
+    void failures[scenario]();
+  }, options.scenarioAfterMs);
 
   const tick = () => {
     for (let i = rates.orders.due(TICK_MS); i > 0; i--) {
@@ -56,6 +70,8 @@ export async function runSimulation(options: SimulationOptions, signal: AbortSig
   await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener("abort", () => resolve(), { once: true })));
   clearInterval(ticker);
   clearInterval(reporter);
+  if (failure) clearTimeout(failure);
+  await heartbeats?.close();
   log("Stopping: finishing running jobs and sending buffered events");
   await jobs.close();
   await client.close();
@@ -76,6 +92,7 @@ function sendMessage(client: MonitorClient, failureRatio: number, totals: Simula
 
 interface JobRunner {
   start(queue: string, job: SimulatedJob): void;
+  stopQueue(queue: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,6 +117,7 @@ function bullmqJobs(options: SimulationOptions, redisUrl: string, totals: Simula
         .add("simulated", job, { removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } })
         .catch((error: Error) => log(`queue ${queue}: ${error.message}`));
     },
+    stopQueue: (queue) => workers.stopQueue(queue),
     async close() {
       await workers.close();
       await Promise.all([...queues.values()].map((queue) => queue.close()));
@@ -124,6 +142,9 @@ function eventJobs(client: MonitorClient, totals: SimulationTotals, log: (line: 
         }
       });
       running.add(done);
+    },
+    async stopQueue() {
+      log("queue-stall needs REDIS_URL: without BullMQ queues there is nothing to stall");
     },
     async close() {
       await Promise.all(running);

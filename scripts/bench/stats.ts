@@ -34,3 +34,15 @@ export async function runConcurrently(calls: number, concurrency: number, op: (i
 
 export const fmt = (value: number, digits = 1) => value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 export const ratio = (ours: number, baseline: number) => `${(ours / baseline).toFixed(2)}x`;
+
+/** The median milliseconds of `rounds` calls of `run`, after 5 warm-up calls. */
+export async function medianCallMs(run: () => Promise<unknown>, rounds = 40): Promise<number> {
+  for (let i = 0; i < 5; i++) await run();
+  const timings: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    await run();
+    timings.push(performance.now() - started);
+  }
+  return median(timings);
+}

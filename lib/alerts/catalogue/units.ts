@@ -3,7 +3,7 @@
 const counts = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
 const decimals = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 
-export type UnitId = "ordersPerHour" | "percent" | "milliseconds" | "failedProbes";
+export type UnitId = "ordersPerHour" | "percent" | "milliseconds" | "failedProbes" | "minutes" | "jobs";
 
 export interface Unit {
   id: UnitId;
@@ -23,4 +23,6 @@ export const UNITS: Record<UnitId, Unit> = {
   percent: { id: "percent", symbol: "%", whole: false, max: 100, inSentence: "%", format: (value) => `${decimals.format(value)}%` },
   milliseconds: { id: "milliseconds", symbol: "ms", whole: false, max: 3_600_000, inSentence: " ms", format: (value) => `${decimals.format(value)} ms` },
   failedProbes: { id: "failedProbes", symbol: "failed probes", whole: true, max: 1000, inSentence: "", format: (value) => `${counts.format(value)} failed ${value === 1 ? "probe" : "probes"}` },
+  minutes: { id: "minutes", symbol: "min", whole: false, max: 10_080, inSentence: " min", format: (value) => `${decimals.format(value)} min` },
+  jobs: { id: "jobs", symbol: "jobs", whole: true, max: 100_000_000, inSentence: " jobs", format: (value) => `${counts.format(value)} ${value === 1 ? "job" : "jobs"}` },
 };

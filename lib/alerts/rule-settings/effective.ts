@@ -1,6 +1,7 @@
 import type { Config } from "../../config";
 import type { VariableName } from "../../config/definitions";
 import { DEFAULT_FOR_MS, RULE_CATALOGUE, RULE_TYPES, type RuleType } from "../catalogue";
+import { type SubjectOverrides, effectiveParameters, storedSubjectOverrides } from "./parameters";
 
 /** What an operator may tune per rule. */
 export interface RuleSettings {
@@ -13,9 +14,13 @@ export interface RuleSettings {
   cooldownMs: number;
   /** How long the condition must hold before its alert opens. */
   forMs: number;
+  /** The rule's parameters beyond its levels (catalogue `parameters`), effective values. */
+  parameters: Record<string, number>;
+  /** Levels and parameters that differ for one subject (a queue), keyed by subject. */
+  subjects: SubjectOverrides;
 }
 
-export type SettingField = keyof RuleSettings;
+export type SettingField = Exclude<keyof RuleSettings, "parameters" | "subjects">;
 export type SettingSource = "default" | "environment" | "override";
 
 export const SETTING_FIELDS = ["enabled", "warning", "critical", "minSamples", "cooldownMs", "forMs"] as const satisfies readonly SettingField[];
@@ -29,6 +34,8 @@ export interface RuleOverride {
   minSamples: number | null;
   cooldownMs: number | null;
   forMs: number | null;
+  parameters?: unknown;
+  subjectOverrides?: unknown;
   updatedBy: string;
   updatedAt: Date;
 }
@@ -36,6 +43,7 @@ export interface RuleOverride {
 export interface EffectiveRule extends RuleSettings {
   type: RuleType;
   source: Record<SettingField, SettingSource>;
+  parameterSources: Record<string, SettingSource>;
   updatedBy: string | null;
   updatedAt: Date | null;
 }
@@ -68,7 +76,17 @@ export function effectiveRule(type: RuleType, config: Config, override?: RuleOve
     settings[field] = changed ?? layer[field].value;
     source[field] = changed == null ? layer[field].source : "override";
   }
-  return { type, ...(settings as unknown as RuleSettings), source, updatedBy: override?.updatedBy ?? null, updatedAt: override?.updatedAt ?? null };
+  const parameters = effectiveParameters(type, config, override?.parameters);
+  return {
+    type,
+    ...(settings as Record<SettingField, unknown> as Omit<RuleSettings, "parameters" | "subjects">),
+    parameters: parameters.values,
+    subjects: storedSubjectOverrides(override?.subjectOverrides),
+    source,
+    parameterSources: parameters.sources,
+    updatedBy: override?.updatedBy ?? null,
+    updatedAt: override?.updatedAt ?? null,
+  };
 }
 
 export function effectiveRules(config: Config, overrides: readonly RuleOverride[]): EffectiveRule[] {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { BadRequestError, NotFoundError } from "../../http/errors";
 import { RULE_CATALOGUE, type RuleType, UNITS, isRuleType } from "../catalogue";
-import type { RuleSettings } from "./effective";
+import type { RuleSettings, SettingField } from "./effective";
+import { parametersPatch, patchedParameters, patchedSubjects, subjectsPatch } from "./parameter-patch";
 
 const DAY_MS = 86_400_000;
 export const MAX_COOLDOWN_MS = 7 * DAY_MS;
@@ -27,9 +28,11 @@ export const rulePatchBody = z
     minSamples: z.number({ error: "expected a whole number" }).int("expected a whole number").min(1, "must be at least 1").max(MAX_MIN_SAMPLES, `must be at most ${MAX_MIN_SAMPLES}`).nullable(),
     cooldownMs: wholeMs(MAX_COOLDOWN_MS),
     forMs: wholeMs(MAX_FOR_MS),
+    parameters: parametersPatch,
+    subjects: subjectsPatch,
   })
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { error: "send at least one of enabled, warning, critical, minSamples, cooldownMs, forMs" });
+  .refine((patch) => Object.keys(patch).length > 0, { error: "send at least one of enabled, warning, critical, minSamples, cooldownMs, forMs, parameters, subjects" });
 
 export type RulePatch = z.output<typeof rulePatchBody>;
 
@@ -62,10 +65,21 @@ export function checkRulePatch(type: RuleType, patch: RulePatch, after: RuleSett
     const min = rule.unit === "percent" ? 0 : Number.MIN_VALUE;
     if (value < min || value > unit.max) throw invalid(field, rule.unit === "percent" ? "expected a percentage from 0 to 100" : `expected a number greater than 0 and at most ${unit.max}`);
   }
+  checkLevelOrder(type, after, patch.critical !== undefined ? "critical" : "warning");
+  for (const [subject, levels] of Object.entries(after.subjects)) {
+    for (const field of ["warning", "critical"] as const) {
+      const value = levels[field];
+      if (value !== undefined && (value < (rule.unit === "percent" ? 0 : Number.MIN_VALUE) || value > unit.max)) throw invalid(`subjects.${subject}.${field}`, `expected a level from 0 to ${unit.max}`);
+    }
+    checkLevelOrder(type, { warning: levels.warning ?? after.warning, critical: levels.critical ?? after.critical }, `subjects.${subject}`);
+  }
+}
+
+function checkLevelOrder(type: RuleType, after: Pick<RuleSettings, "warning" | "critical">, field: string): void {
+  const rule = RULE_CATALOGUE[type];
   if (after.warning === null) return;
   const beyond = rule.direction === "above" ? after.critical >= after.warning : after.critical <= after.warning;
   if (!beyond) {
-    const field = patch.critical !== undefined ? "critical" : "warning";
     const relation = rule.direction === "above" ? "at least" : "at most";
     throw invalid(field, `critical (${after.critical}) must be ${relation} warning (${after.warning})`);
   }
@@ -73,10 +87,19 @@ export function checkRulePatch(type: RuleType, patch: RulePatch, after: RuleSett
 
 /** The settings a patch would leave, field by field; a null field falls back to `environment`. */
 export function patchedSettings(current: RuleSettings, environment: RuleSettings, patch: RulePatch): RuleSettings {
-  const pick = <F extends keyof RuleSettings>(field: F): RuleSettings[F] => {
+  const pick = <F extends SettingField>(field: F): RuleSettings[F] => {
     const given = patch[field];
     if (given === undefined) return current[field];
     return (given ?? environment[field]) as RuleSettings[F];
   };
-  return { enabled: pick("enabled"), warning: pick("warning"), critical: pick("critical"), minSamples: pick("minSamples"), cooldownMs: pick("cooldownMs"), forMs: pick("forMs") };
+  return {
+    enabled: pick("enabled"),
+    warning: pick("warning"),
+    critical: pick("critical"),
+    minSamples: pick("minSamples"),
+    cooldownMs: pick("cooldownMs"),
+    forMs: pick("forMs"),
+    parameters: patchedParameters(current.parameters, patch.parameters, environment.parameters),
+    subjects: patchedSubjects(current.subjects, patch.subjects),
+  };
 }

@@ -1,5 +1,6 @@
 import { RULE_CATALOGUE, UNITS } from "../catalogue";
 import type { EffectiveRule } from "./effective";
+import { parameterDefinitions } from "./parameters";
 import type { RuleReading } from "./readings";
 
 /** A rule as the API answers it: what the catalogue says of it, its effective settings with their sources, and its reading. */
@@ -23,6 +24,18 @@ export function ruleJson(rule: EffectiveRule, reading: RuleReading | null) {
     minSamples: rule.minSamples,
     cooldownMs: rule.cooldownMs,
     forMs: rule.forMs,
+    /** Settings beyond the levels, each with its unit and where its value comes from. */
+    parameters: Object.entries(parameterDefinitions(rule.type)).map(([name, parameter]) => ({
+      name,
+      label: parameter.label,
+      unit: UNITS[parameter.unit].symbol,
+      value: rule.parameters[name],
+      source: rule.parameterSources[name],
+      variable: parameter.variable,
+    })),
+    /** Levels and parameters that differ per subject (queue, service). */
+    subjects: rule.subjects,
+    businessHours: "businessHours" in definition && definition.businessHours,
     source: rule.source,
     updatedBy: rule.updatedBy,
     updatedAt: rule.updatedAt?.toISOString() ?? null,

@@ -1,3 +1,4 @@
+import { RULE_TYPES } from "../../../lib/alerts/catalogue";
 import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import * as historyRoute from "../../../app/api/v1/monitoring/rules/[type]/history/route";
 import * as overridesRoute from "../../../app/api/v1/monitoring/rules/[type]/overrides/route";
@@ -60,7 +61,7 @@ async function cpuAlerts() {
 describe("effective settings", () => {
   test("without overrides every rule runs on the environment's values or the defaults, and says which", async () => {
     const rules = await listRules();
-    expect(rules).toHaveLength(10);
+    expect(rules).toHaveLength(RULE_TYPES.length);
     expect(await ruleOf("HIGH_CPU_USAGE")).toMatchObject({
       enabled: true,
       warning: 75,

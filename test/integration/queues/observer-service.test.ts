@@ -35,8 +35,8 @@ describe("the queue observer service", () => {
     await until(async () => (await getMetricsSnapshot()).jobs.total === before + 1);
     await until(async () => (await getMetricsSnapshot()).jobs.byQueue["credit-score"].depth?.failed === 1);
     const snapshot = await getMetricsSnapshot();
-    expect(snapshot.jobs.byQueue["credit-score"]).toEqual({ completed: 0, failed: 1, total: 1, failureRate: 100, depth: { waiting: 0, active: 0, delayed: 0, failed: 1 } });
-    expect(snapshot.jobs.byQueue.invoices).toEqual({ completed: 0, failed: 0, total: 0, failureRate: 0, depth: { waiting: 0, active: 0, delayed: 0, failed: 0 } });
+    expect(snapshot.jobs.byQueue["credit-score"]).toEqual({ completed: 0, failed: 1, total: 1, failureRate: 100, depth: { waiting: 0, active: 0, delayed: 0, failed: 1, oldestWaitingAt: null } });
+    expect(snapshot.jobs.byQueue.invoices).toEqual({ completed: 0, failed: 0, total: 0, failureRate: 0, depth: { waiting: 0, active: 0, delayed: 0, failed: 0, oldestWaitingAt: null } });
 
     await service.stop();
     expect(currentQueueDepths()).toEqual({});

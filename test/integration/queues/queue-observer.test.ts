@@ -120,16 +120,19 @@ describe("the queue observer", () => {
     }
   });
 
-  test("reports waiting, active, delayed and failed counts of each queue", async () => {
+  test("reports waiting, active, delayed and failed counts of each queue, and when its oldest waiting job was added", async () => {
     const ns = namespace();
     await runPlatform(ns.prefix, [job("price-intelligence", 1), job("price-intelligence", 1)]);
     const queue = new Queue("price-intelligence", { connection: bullConnection(TEST_REDIS_URL), prefix: ns.prefix });
-    await queue.addBulk([{ name: "a", data: {} }, { name: "b", data: {} }, { name: "c", data: {}, opts: { priority: 5 } }]);
+    const [first] = await queue.addBulk([{ name: "a", data: {} }, { name: "b", data: {} }, { name: "c", data: {}, opts: { priority: 5 } }]);
     await queue.add("later", {}, { delay: 60_000 });
     await queue.close();
 
     const { monitor } = startMonitor(ns, ["price-intelligence", "vendor-performance"]);
-    const expected = { "price-intelligence": { waiting: 3, active: 0, delayed: 1, failed: 2 }, "vendor-performance": { waiting: 0, active: 0, delayed: 0, failed: 0 } };
+    const expected = {
+      "price-intelligence": { waiting: 3, active: 0, delayed: 1, failed: 2, oldestWaitingAt: first.timestamp },
+      "vendor-performance": { waiting: 0, active: 0, delayed: 0, failed: 0, oldestWaitingAt: null },
+    };
     await until(() => JSON.stringify(monitor.depths()) === JSON.stringify(expected));
     await monitor.stop();
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BusinessHoursPanel } from "@/components/settings/business-hours-panel";
 import { ChangePasswordDialog } from "@/components/settings/change-password-dialog";
 import { ChannelsPanel } from "@/components/settings/channels-panel";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
@@ -18,13 +19,14 @@ export default async function SettingsPage() {
   const isAdmin = user?.role === "ADMIN";
   return (
     <>
-      <PageHeader title="Settings" description={isAdmin ? "Alert rules, tokens and users are managed here; channels come from the server's environment." : "Read only: an admin manages rules, channels, tokens and users."} />
+      <PageHeader title="Settings" description={isAdmin ? "Alert rules, business hours, tokens and users are managed here; channels come from the server's environment." : "Read only: an admin manages rules, business hours, channels, tokens and users."} />
       <SettingsTabs />
       <Panel title="Your account" actions={<ChangePasswordDialog />}>
         <p className="text-sm text-slate-600">Signed in as {user?.name}. Changing your password signs you out everywhere.</p>
       </Panel>
       <Prefetched prefetch={(client) => Promise.all([prefetchRules(client), prefetchNotifications(client), isAdmin && prefetchAccessLists(client)])}>
         <AlertRulesPanel />
+        <BusinessHoursPanel />
         <ChannelsPanel />
         {isAdmin && (
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
