@@ -8,13 +8,12 @@ import { alertListQuerySchema } from "../alerts/schemas";
 import { alertDetailWithHoldsJson, alertPageWithHoldsJson } from "../alerts/queries/with-holds";
 import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
+import { listChannels } from "../channels/list";
 import { getConfig } from "../config";
 import { getDb } from "../db/client";
 import { getDashboard } from "../monitoring/dashboard";
 import type { Range } from "../monitoring/ranges";
 import { getSystemMetrics } from "../monitoring/system-metrics";
-import { listDeliveries } from "../notify/deliveries";
-import { getChannelsOverview } from "../notify/overview";
 import { type AlertFilters, alertListQuery } from "./alert-filters";
 import { ALERT_PAGE_SIZE, alertKeys, alertListPaging, FEED_QUERY } from "./alert-keys";
 import { dashboardKeys, systemKeys } from "./dashboard-keys";
@@ -51,14 +50,8 @@ export function prefetchAlertDetail(client: QueryClient, id: string): Promise<vo
   return client.prefetchQuery({ queryKey: alertKeys.detail(id), queryFn: async () => alertDetailWithHoldsJson(await getAlertDetail(id)) });
 }
 
-export function prefetchNotifications(client: QueryClient): Promise<void> {
-  return client.prefetchQuery({
-    queryKey: settingsKeys.notifications(),
-    queryFn: async () => {
-      const [channels, deliveries] = await Promise.all([getChannelsOverview(), listDeliveries(getDb())]);
-      return { channels, deliveries };
-    },
-  });
+export function prefetchChannels(client: QueryClient): Promise<void> {
+  return client.prefetchQuery({ queryKey: settingsKeys.channels(), queryFn: async () => ({ channels: await listChannels(getDb(), getConfig()) }) });
 }
 
 /** Tokens and users: only an admin's page asks (their API refuses anyone else). */

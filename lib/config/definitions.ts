@@ -44,6 +44,7 @@ export const definitions = {
   INSTANCE_NAME: text(undefined, "Name of this instance in host metrics (default: host name)"),
 
   NEXTAUTH_SECRET: secret("Key for dashboard sessions; generated and kept under DATA_DIR when absent"),
+  MONITORING_ENCRYPTION_KEY: secret("Key encrypting channel URLs and secrets stored in the database; generated and kept under DATA_DIR when absent"),
   NEXTAUTH_URL: url(["http", "https"], "Dashboard URL for next-auth (default APP_URL)"),
   ADMIN_EMAIL: email(undefined, "First admin account, created on first start when no user exists"),
   ADMIN_PASSWORD: secret("Password of the first admin account", 8),

@@ -72,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: require(v.LOG_LEVEL, "LOG_LEVEL"),
     auth: {
       secret: v.NEXTAUTH_SECRET,
+      encryptionKey: v.MONITORING_ENCRYPTION_KEY,
       url: v.NEXTAUTH_URL ?? appUrl,
       adminEmail: v.ADMIN_EMAIL,
       adminPassword: v.ADMIN_PASSWORD,
