@@ -21,7 +21,14 @@ const SEVERITY_OPTIONS = [
   { value: "WARNING", label: "Warning" },
   { value: "CRITICAL", label: "Critical" },
 ];
-const FORMAT_LABELS: Record<(typeof WEBHOOK_FORMATS)[number], string> = { generic: "Generic signed JSON" };
+const FORMAT_LABELS: Record<(typeof WEBHOOK_FORMATS)[number], string> = {
+  generic: "Generic signed JSON",
+  slack: "Slack incoming webhook",
+  teams: "Microsoft Teams",
+  discord: "Discord",
+  telegram: "Telegram bot (URL …/bot<token>/sendMessage?chat_id=<chat>)",
+  alertmanager: "Alertmanager webhook (version 4)",
+};
 
 function listOf(text: string): string[] {
   return [...new Set(text.split(/[,\n]/).map((part) => part.trim()).filter(Boolean))];

@@ -4,6 +4,7 @@ import type { SecretBox } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import type { ConfiguredChannel, Prisma } from "../generated/prisma/client";
 import { BadRequestError, ConflictError, NotFoundError } from "../http/errors";
+import { telegramUrlProblem } from "../notify/channels/formats/telegram";
 import { channelRowJson } from "./channel-json";
 import type { ChannelBody, ChannelPatch } from "./schemas";
 
@@ -51,6 +52,11 @@ export async function updateChannel(db: Db, id: string, patch: ChannelPatch, pri
     const foreign = Object.entries(KIND_FIELDS).flatMap(([kind, fields]) => (kind === before.kind ? [] : fields.filter((field) => patch[field] !== undefined)));
     if (foreign.length) throw new BadRequestError(`${foreign[0]}: a ${before.kind} channel has no ${foreign[0]} (its kind cannot change)`);
     if (patch.name !== undefined && patch.name !== before.name) await refuseTakenName(tx, patch.name);
+    if ((patch.format ?? before.format) === "telegram" && (patch.format || patch.url)) {
+      const url = patch.url ?? openOrNull(box, before.urlEncrypted);
+      const problem = url ? telegramUrlProblem(url) : "the stored URL cannot be decrypted: give it again";
+      if (problem) throw new BadRequestError(`url: ${problem}`);
+    }
     const { name, enabled, severities, types, addresses, phones, format } = patch;
     const after = await tx.configuredChannel.update({ where: { id }, data: { name, enabled, severities, types, addresses, phones, format, ...sealedTarget(patch, box) } });
     await recordAudit(tx, { actor: principal.name, action: "channel.update", target: auditTarget(after), before: audited(before), after: audited(after) });
@@ -80,4 +86,12 @@ async function findChannel(tx: Prisma.TransactionClient, id: string): Promise<Co
 
 async function refuseTakenName(tx: Prisma.TransactionClient, name: string): Promise<void> {
   if (await tx.configuredChannel.findUnique({ where: { name }, select: { id: true } })) throw new ConflictError(`A channel named ${name} already exists`);
+}
+
+function openOrNull(box: SecretBox, sealed: string | null): string | null {
+  try {
+    return sealed ? box.open(sealed) : null;
+  } catch {
+    return null;
+  }
 }

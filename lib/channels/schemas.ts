@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALERT_TYPES } from "../alerts/alert-types";
 import { WEBHOOK_FORMATS } from "../notify/channels/formats";
+import { telegramUrlProblem } from "../notify/channels/formats/telegram";
 
 // A notification channel as the API takes it. Lists and lengths are bounded; URLs are http(s).
 
@@ -43,7 +44,10 @@ export const channelBody = z.discriminatedUnion(
   [
     z.strictObject({ ...common, kind: z.literal("EMAIL"), addresses }),
     z.strictObject({ ...common, kind: z.literal("SMS"), phones }),
-    z.strictObject({ ...common, kind: z.literal("WEBHOOK"), url, secret: secret.optional(), format: format.default("generic") }),
+    z.strictObject({ ...common, kind: z.literal("WEBHOOK"), url, secret: secret.optional(), format: format.default("generic") }).superRefine((body, context) => {
+      const problem = body.format === "telegram" ? telegramUrlProblem(body.url) : null;
+      if (problem) context.addIssue({ code: "custom", path: ["url"], message: problem });
+    }),
   ],
   { error: "kind: expected EMAIL, SMS or WEBHOOK" },
 );

@@ -29,7 +29,7 @@ export function signWebhookBody(rawBody: string, secret: string): string {
 export const sendWebhook: SendChannel = async ({ id, notice, sentAt, format = "generic" }, { notify }, timeoutMs) => {
   const { url, secret } = notify.webhook;
   if (!url) throw new Error("Webhook not configured: set MONITORING_ALERT_WEBHOOK_URL");
-  const raw = JSON.stringify(formatBodies[format](notice, sentAt));
+  const raw = JSON.stringify(formatBodies[format](notice, sentAt, url));
   const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Khaacho-Monitor", [DELIVERY_HEADER]: id };
   if (secret) headers[SIGNATURE_HEADER] = signWebhookBody(raw, secret);
   await postOrThrow(url, { headers, body: raw }, timeoutMs, "Webhook");

@@ -71,6 +71,7 @@ describe("POST /channels", () => {
     { name: "a webhook without a URL", body: { name: "x", kind: "WEBHOOK" }, message: /url: required/ },
     { name: "a file: URL", body: { name: "x", kind: "WEBHOOK", url: "file:///etc/passwd" }, message: /url: expected an http:\/\/ or https:\/\/ URL/ },
     { name: "an unknown format", body: { name: "x", kind: "WEBHOOK", url: "https://example.com/h", format: "fax" }, message: /format: expected one of/ },
+    { name: "a telegram URL without a chat", body: { name: "x", kind: "WEBHOOK", url: "https://api.telegram.org/bot1:A/sendMessage", format: "telegram" }, message: /url: a telegram channel's URL is/ },
     { name: "a short secret", body: { name: "x", kind: "WEBHOOK", url: "https://example.com/h", secret: "abc" }, message: /secret: must be at least 8/ },
     { name: "an unknown severity", body: { name: "x", kind: "EMAIL", addresses: ["a@b.co"], severities: ["INFO"] }, message: /severities\.0: expected WARNING or CRITICAL/ },
     { name: "an unknown type", body: { name: "x", kind: "EMAIL", addresses: ["a@b.co"], types: ["HIGH_COFFEE_USAGE"] }, message: /types\.0: unknown alert type/ },
