@@ -9,6 +9,8 @@ const KIND: Record<string, { label: string; tone: Tone }> = {
   suppressed: { label: "Notification held back", tone: "muted" },
   released: { label: "Hold ended: notifying now", tone: "info" },
   notified: { label: "Notified", tone: "info" },
+  repeated: { label: "Notifying again: still unacknowledged", tone: "warning" },
+  reminder: { label: "Reminding: acknowledged but still open", tone: "info" },
   cleared: { label: "Value back below threshold", tone: "ok" },
   acknowledged: { label: "Acknowledged", tone: "info" },
   resolved: { label: "Resolved", tone: "ok" },

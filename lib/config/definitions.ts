@@ -66,6 +66,9 @@ export const definitions = {
   MONITORING_TIMEZONE: timeZone("Asia/Kathmandu", "Time zone whose midnight starts orders.today"),
   MONITORING_AUTO_RESOLVE: flag(false, "Resolve an alert automatically once its value has cleared"),
   MONITORING_NOTIFY_ON_RESOLVE: flag(false, "Also notify when an alert is resolved"),
+  MONITORING_REPEAT_INTERVAL_CRITICAL: milliseconds(1_800_000, "Notify an unacknowledged CRITICAL alert again this often (0 = never)", 0),
+  MONITORING_REPEAT_INTERVAL_WARNING: milliseconds(14_400_000, "Notify an unacknowledged WARNING alert again this often (0 = never)", 0),
+  MONITORING_ACK_REMINDER_AFTER: milliseconds(43_200_000, "Remind of an acknowledged alert still open after this long, and again as often (0 = never)", 0),
   MONITORING_NOTIFY_MAX_ATTEMPTS: positiveInteger(5, "Delivery attempts before a notification is FAILED"),
   MONITORING_QUEUES: list(DEFAULT_QUEUES, "BullMQ queues of the platform to observe"),
 

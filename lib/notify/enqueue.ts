@@ -36,6 +36,7 @@ export async function enqueueAlertNotifications(
     rowRecipients(channel).map((recipient) => ({ alertId: alert.id, channel: channel.kind, recipient, reason, payload, channelId: channel.id, channelName: channel.name })),
   );
   const rows = [...fromEnvironment, ...fromSettings];
+  if (reason !== "resolved") await tx.systemAlert.updateMany({ where: { id: alert.id }, data: { lastPagedAt: now } });
   if (!rows.length) return 0;
   const { count } = await tx.notification.createMany({ data: rows });
   return count;

@@ -7,7 +7,7 @@ import { postOrThrow } from "./http";
 /**
  * The webhook body (docs/webhook.md). Stable: fields are only ever added.
  *
- *   { "event": "alert.created" | "alert.escalated" | "alert.resolved" | "notification.test" | "database.unreachable",
+ *   { "event": "alert.created" | "alert.escalated" | "alert.resolved" | "alert.repeated" | "alert.reminder" | "notification.test" | "database.unreachable",
  *     "alert": { id, type, subject, severity, status, title, message, value, threshold, createdAt, url, isTest } | null,
  *     "sentAt": ISO time of this attempt,
  *     "text": one-line summary (a Slack incoming webhook shows it as the message) }

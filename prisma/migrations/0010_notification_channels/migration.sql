@@ -36,3 +36,8 @@ ALTER TABLE "notifications" ADD COLUMN "channel_id" UUID;
 ALTER TABLE "notifications" ADD COLUMN "channel_name" TEXT;
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_channel_id_fkey" FOREIGN KEY ("channel_id") REFERENCES "notification_channels"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 CREATE INDEX "notifications_channel_id_idx" ON "notifications"("channel_id", "created_at");
+
+-- When the alert's notice last went out (raised, escalated, released, repeated or reminded). The
+-- leader repeats a notice by moving it forward with a conditional UPDATE on its old value, so of two
+-- instances (or a restarted one) only one queues each repeat.
+ALTER TABLE "system_alerts" ADD COLUMN "last_paged_at" TIMESTAMPTZ(3);
