@@ -16,9 +16,10 @@ const KIND: Record<string, { label: string; tone: Tone }> = {
   resolved: { label: "Resolved", tone: "ok" },
 };
 
-// The channel a notification went out on, e.g. " on email".
+// The channel a notification went out on: " on team-slack" for a configured one, " on email" for the environment's.
 function channelOf(details: unknown): string {
-  const channel = (details as { channel?: unknown } | null)?.channel;
+  const { channel, channelName } = (details ?? {}) as { channel?: unknown; channelName?: unknown };
+  if (typeof channelName === "string") return ` on ${channelName}`;
   return typeof channel === "string" ? ` on ${channel.toLowerCase()}` : "";
 }
 

@@ -8,6 +8,9 @@ import { telegramUrlProblem } from "../notify/channels/formats/telegram";
 import { channelRowJson } from "./channel-json";
 import type { ChannelBody, ChannelPatch } from "./schemas";
 
+// Each channel is read on every notice and listed with its deliveries: keep the list one page long.
+export const MAX_CHANNELS = 50;
+
 // Fields that belong to one kind only: a patch naming another kind's field is refused by name.
 const KIND_FIELDS = { EMAIL: ["addresses"], SMS: ["phones"], WEBHOOK: ["url", "secret", "format"] } as const;
 
@@ -38,6 +41,7 @@ export async function createChannel(db: Db, body: ChannelBody, principal: Princi
   const target =
     body.kind === "EMAIL" ? { addresses: body.addresses } : body.kind === "SMS" ? { phones: body.phones } : { format: body.format, ...(sealedTarget(body, box) as { urlEncrypted: string; urlLabel: string }) };
   return db.$transaction(async (tx) => {
+    if ((await tx.configuredChannel.count()) >= MAX_CHANNELS) throw new ConflictError(`At most ${MAX_CHANNELS} channels: delete one first`);
     await refuseTakenName(tx, name);
     const channel = await tx.configuredChannel.create({ data: { name, kind, enabled, severities, types, ...target, createdBy: principal.name } });
     await recordAudit(tx, { actor: principal.name, action: "channel.create", target: auditTarget(channel), after: audited(channel) });

@@ -82,6 +82,11 @@ describe("POST /channels", () => {
     expect(text).toMatch(message);
   });
 
+  test("at most 50 channels: the 51st is a 409 saying so", async () => {
+    await getDb().configuredChannel.createMany({ data: Array.from({ length: 50 }, (_, i) => ({ name: `c${i}`, kind: "EMAIL" as const, addresses: ["a@b.co"], createdBy: "test" })) });
+    expect(await errorOf(await create({ name: "one-more", kind: "EMAIL", addresses: ["a@b.co"] }))).toMatchObject({ status: 409, message: "At most 50 channels: delete one first" });
+  });
+
   test("a taken name is a 409; a VIEWER may not create", async () => {
     await create({ name: "ops-email", kind: "EMAIL", addresses: ["ops@khaacho.test"] });
     expect((await create({ name: "ops-email", kind: "SMS", phones: ["+9779800000001"] })).status).toBe(409);

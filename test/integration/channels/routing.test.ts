@@ -82,7 +82,7 @@ describe("routing by severity and type", () => {
 });
 
 describe("delivery through a channel row", () => {
-  test("the dispatcher posts to the row's own URL, signed with its own secret", async () => {
+  test("the dispatcher posts to the row's own URL, signed with its own secret, and the timeline names the channel", async () => {
     await addChannels();
     await queuedFor("CRITICAL");
     await db.notification.deleteMany({ where: { channel: "SMS" } });
@@ -94,6 +94,8 @@ describe("delivery through a channel row", () => {
     expect(request.headers["x-khaacho-signature"]).toBe(signWebhookBody(request.body, SECRET));
     expect(JSON.parse(request.body)).toMatchObject({ event: "alert.created", alert: { severity: "CRITICAL" } });
     expect(await db.notification.findFirstOrThrow({ where: { channelName: "team-chat" } })).toMatchObject({ status: "SENT" });
+    const notified = await db.alertEvent.findFirstOrThrow({ where: { kind: "notified" } });
+    expect(notified.details).toEqual({ channel: "WEBHOOK", recipient: `${receiver.url}/…`, channelName: "team-chat" });
   });
 
   test("a secret stored under another key fails the delivery with a message naming the key, and nothing logged carries the URL or secret", async () => {
