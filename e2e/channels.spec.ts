@@ -58,5 +58,7 @@ test("an admin adds a Slack channel, sends a test that arrives in Slack's shape,
 
   await card.getByRole("button", { name: "Disable team-slack" }).click();
   await expect(card.getByText("Off", { exact: true })).toBeVisible();
-  await expect(page.getByRole("article", { name: "Webhook (environment) channel" })).toContainText("From environment");
+  const fromEnvironment = page.getByRole("article", { name: "Webhook (environment) channel" });
+  await expect(fromEnvironment).toContainText("From environment");
+  await expect(fromEnvironment).toContainText("Off. Set MONITORING_ENABLE_WEBHOOK_ALERTS=true to use it.");
 });

@@ -22,7 +22,7 @@ function routingSummary({ severities, types }: ChannelListItem): string {
 function targetSummary(channel: ChannelListItem): string {
   if (channel.kind === "EMAIL") return channel.addresses?.join(", ") ?? "";
   if (channel.kind === "SMS") return (channel.phones ?? []).map((phone) => maskRecipient("SMS", phone)).join(", ");
-  return `${channel.url ?? ""} · ${channel.format}${channel.secret ? " · signed" : ""}`;
+  return channel.url ? `${channel.url} · ${channel.format}${channel.secret ? " · signed" : ""}` : "";
 }
 
 export function ChannelCard({ channel }: { channel: ChannelListItem }) {
@@ -44,7 +44,13 @@ export function ChannelCard({ channel }: { channel: ChannelListItem }) {
         </div>
       </header>
       <div className="space-y-1 text-sm break-words text-slate-600">
-        {channel.enabled && channel.missing.length > 0 ? <p>Set {channel.missing.join(", ")} to send.</p> : <p>{targetSummary(channel) || "Nowhere to send yet."}</p>}
+        {fromEnvironment && !channel.enabled ? (
+          <p>Off. Set {channel.enableVariable}=true to use it.</p>
+        ) : channel.enabled && channel.missing.length > 0 ? (
+          <p>Set {channel.missing.join(", ")} to send.</p>
+        ) : (
+          <p>{targetSummary(channel) || "Nowhere to send yet."}</p>
+        )}
         <p>{routingSummary(channel)}</p>
         {fromEnvironment && <p className="text-xs text-slate-500">From environment: change its variables to edit it.</p>}
       </div>

@@ -19,6 +19,8 @@ export interface ChannelJson {
   url?: string;
   secret?: string | null;
   format?: WebhookFormat;
+  /** The variable that switches an environment channel on. */
+  enableVariable?: string;
 }
 
 export function channelRowJson(row: ConfiguredChannel): ChannelJson {

@@ -1,4 +1,4 @@
-import { CHANNELS, channelReadiness, type NotifySettings } from "../notify/settings";
+import { CHANNELS, channelReadiness, ENABLE_VARIABLES, type NotifySettings } from "../notify/settings";
 import { type ChannelJson, MASKED_SECRET } from "./channel-json";
 import { ENVIRONMENT_CHANNEL_IDS } from "./schemas";
 
@@ -9,7 +9,7 @@ export function environmentChannels(settings: NotifySettings): ChannelJson[] {
   const { notify } = settings;
   return CHANNELS.map((kind) => {
     const { enabled, missing, recipient } = channelReadiness(kind, settings);
-    const common = { id: ENVIRONMENT_CHANNEL_IDS[kind], source: "environment" as const, name: NAMES[kind], kind, enabled, missing, severities: [], types: [] };
+    const common = { id: ENVIRONMENT_CHANNEL_IDS[kind], source: "environment" as const, name: NAMES[kind], kind, enabled, missing, severities: [], types: [], enableVariable: ENABLE_VARIABLES[kind] };
     switch (kind) {
       case "EMAIL":
         return { ...common, addresses: notify.email.to };

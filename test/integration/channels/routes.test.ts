@@ -104,7 +104,7 @@ describe("GET /channels", () => {
       ["environment-webhook", "environment"],
       [expect.any(String), "settings"],
     ]);
-    expect(channels[2]).toMatchObject({ kind: "WEBHOOK", enabled: true, url: "http://127.0.0.1:1/…", secret: "••••••••", recentDeliveries: [] });
+    expect(channels[2]).toMatchObject({ kind: "WEBHOOK", enabled: true, enableVariable: "MONITORING_ENABLE_WEBHOOK_ALERTS", url: "http://127.0.0.1:1/…", secret: "••••••••", recentDeliveries: [] });
     expect(JSON.stringify(channels)).not.toContain("env-webhook-secret");
   });
 
