@@ -31,8 +31,8 @@ test("signed out, /admin leads to the sign-in page, and the admin gets in", asyn
 test("the admin creates an API token in settings: shown once, copied, and accepted by the API", async ({ page, request }, testInfo) => {
   await signIn(page, ADMIN);
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
-  await expect(page.getByRole("heading", { name: "Alert thresholds" })).toBeVisible();
-  await expect(page.getByRole("row", { name: /Orders in the last 60 minutes/ })).toContainText(`${E2E_ORDER_RATE_THRESHOLD} orders/h`);
+  await expect(page.getByRole("heading", { name: "Alert rules" })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "High order creation rate" })).toContainText(`warning above ${E2E_ORDER_RATE_THRESHOLD} orders/h (environment)`);
 
   await page.getByRole("button", { name: "Create token" }).click();
   const dialog = page.getByRole("dialog", { name: "Create an API token" });

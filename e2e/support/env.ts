@@ -9,3 +9,5 @@ export const ADMIN = { email: "admin@khaacho.test", password: "correct-horse-bat
 export const VIEWER = { email: "viewer@khaacho.test", password: "viewer-password-123" };
 /** The e2e server's order rule: more orders than this in an hour raise HIGH_ORDER_CREATION_RATE. */
 export const E2E_ORDER_RATE_THRESHOLD = 5;
+/** Where the e2e server posts its webhook notifications: a receiver the silences spec starts. Far from the other suites' ports. */
+export const E2E_WEBHOOK_PORT = E2E_PORT + 10_000;

@@ -43,8 +43,9 @@ export function createAlertEvaluatorService(): BackgroundService {
         run: async () => {
           burstPending = false;
           if (!getLeadership().isLeader()) return;
-          await silences.refresh();
+          // The outage notice goes first, from the copy of the silences the last run read.
           await databaseOutage.check();
+          await silences.refresh();
           await evaluate();
         },
       });

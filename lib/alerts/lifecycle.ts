@@ -87,7 +87,7 @@ export async function raiseTestAlert(principal: Principal): Promise<SystemAlert>
     logAlertChange("created", alert, principal.name);
     return alert;
   } catch (error) {
-    // A concurrent drill won the race for system_alerts_one_open_per_type.
+    // A concurrent drill won the race for system_alerts_one_open_per_subject.
     if (isOpenAlertConflict(error)) throw testAlreadyOpen();
     throw error;
   }

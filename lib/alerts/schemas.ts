@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { ALERT_TYPES } from "./alert-types";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./page-size";
 
 // Input of the alert routes, validated by route(): a bad value is a 400 naming the field.
 
 const ALERT_STATUSES = ["ACTIVE", "ACKNOWLEDGED", "RESOLVED"] as const;
 const ALERT_SEVERITIES = ["WARNING", "CRITICAL"] as const;
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 const PAGE_SIZE_ERROR = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
 
 /** ?status=ACTIVE,ACKNOWLEDGED: one value or several, comma-separated. */

@@ -6,6 +6,7 @@ import { getAlertDetail } from "../alerts/queries/get-alert-detail";
 import { listAlerts } from "../alerts/queries/list-alerts";
 import { alertListQuerySchema } from "../alerts/schemas";
 import { alertDetailWithHoldsJson, alertPageWithHoldsJson } from "../alerts/queries/with-holds";
+import { listRules } from "../alerts/rule-settings/list-rules";
 import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
 import { listChannels } from "../channels/list";
@@ -18,6 +19,7 @@ import { type AlertFilters, alertListQuery } from "./alert-filters";
 import { ALERT_PAGE_SIZE, alertKeys, alertListPaging, FEED_QUERY } from "./alert-keys";
 import { dashboardKeys, systemKeys } from "./dashboard-keys";
 import { asJson } from "./json";
+import { ruleKeys } from "./rule-keys";
 import { settingsKeys } from "./settings-keys";
 import { LIVE_STATES, silenceKeys } from "./silence-keys";
 import { listSilences } from "../silences/list";
@@ -52,6 +54,10 @@ export function prefetchAlertDetail(client: QueryClient, id: string): Promise<vo
 
 export function prefetchChannels(client: QueryClient): Promise<void> {
   return client.prefetchQuery({ queryKey: settingsKeys.channels(), queryFn: async () => ({ channels: await listChannels(getDb(), getConfig()) }) });
+}
+
+export function prefetchRules(client: QueryClient): Promise<void> {
+  return client.prefetchQuery({ queryKey: ruleKeys.list(), queryFn: async () => ({ rules: await listRules(getDb()) }) });
 }
 
 /** Tokens and users: only an admin's page asks (their API refuses anyone else). */

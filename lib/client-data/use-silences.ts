@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { MAX_PAGE_SIZE } from "../alerts/schemas";
+import { MAX_PAGE_SIZE } from "../alerts/page-size";
 import { type AlertPage, alertKeys } from "./alert-keys";
 import { apiFetch, queryString } from "./api-fetch";
 import { dashboardKeys } from "./dashboard-keys";

@@ -10,6 +10,8 @@ export interface ScheduleColumns {
   windowEndMinute: number | null;
 }
 
+const MAX_LEAD_MS = 365 * 86_400_000;
+
 function invalid(field: string, why: string): BadRequestError {
   return new BadRequestError(`Invalid body field ${field}: ${why}`, "validation_error");
 }
@@ -27,5 +29,6 @@ export function resolveSchedule(body: SilenceBody, now: Date): ScheduleColumns {
   if (length <= 0) throw invalid("endsAt", "must be after startsAt");
   if (length > MAX_SILENCE_MS) throw invalid(body.duration !== undefined ? "duration" : "endsAt", "a silence lasts at most 30 days; use a maintenance window for recurring work");
   if (endsAt <= now) throw invalid("endsAt", "is in the past: the silence would never be in force");
+  if (startsAt.getTime() - now.getTime() > MAX_LEAD_MS) throw invalid("startsAt", "must be within a year from now");
   return { startsAt, endsAt, weekdays: [], windowStartMinute: null, windowEndMinute: null };
 }

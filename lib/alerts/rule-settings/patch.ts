@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BadRequestError, NotFoundError } from "../../http/errors";
 import { RULE_CATALOGUE, type RuleType, UNITS, isRuleType } from "../catalogue";
-import type { EffectiveRule, RuleSettings } from "./effective";
+import type { RuleSettings } from "./effective";
 
 const DAY_MS = 86_400_000;
 export const MAX_COOLDOWN_MS = 7 * DAY_MS;
@@ -72,7 +72,7 @@ export function checkRulePatch(type: RuleType, patch: RulePatch, after: RuleSett
 }
 
 /** The settings a patch would leave, field by field; a null field falls back to `environment`. */
-export function patchedSettings(current: EffectiveRule, environment: EffectiveRule, patch: RulePatch): RuleSettings {
+export function patchedSettings(current: RuleSettings, environment: RuleSettings, patch: RulePatch): RuleSettings {
   const pick = <F extends keyof RuleSettings>(field: F): RuleSettings[F] => {
     const given = patch[field];
     if (given === undefined) return current[field];

@@ -71,7 +71,8 @@ export interface ReceivedRequest {
  * A local HTTP server playing an SMS gateway or webhook receiver. It answers `status` after
  * `delayMs`; while `hold()` is in effect it keeps requests waiting until the returned release is called.
  */
-export async function startFakeHttp() {
+/** A local HTTP receiver recording every request; on `port`, or any free one. */
+export async function startFakeHttp(port = 0) {
   const requests: ReceivedRequest[] = [];
   let held: Array<() => void> | null = null;
   const state = { status: 200, responseBody: "{}", delayMs: 0 };
@@ -85,10 +86,10 @@ export async function startFakeHttp() {
       else answer();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     requests,
     state,
     hold() {

@@ -80,6 +80,7 @@ describe("POST /silences", () => {
     { name: "a window on no day", body: { recurrence: { days: [], from: "02:00", to: "03:00" }, reason: "r" }, message: /recurrence\.days: name at least one day/ },
     { name: "a window at 24:00", body: { recurrence: { days: ["MON"], from: "23:00", to: "24:00" }, reason: "r" }, message: /recurrence\.to: expected a local time/ },
     { name: "a window with a duration", body: { recurrence: { days: ["MON"], from: "02:00", to: "03:00" }, duration: "1h", reason: "r" }, message: /duration: a maintenance window/ },
+    { name: "a start more than a year ahead", body: { startsAt: "2999-01-01T00:00:00Z", duration: "1h", reason: "r" }, message: /startsAt: must be within a year/ },
     { name: "a start PostgreSQL cannot store", body: { startsAt: "+275760-09-13T00:00:00Z", duration: "1h", reason: "r" }, message: /startsAt/ },
   ])("$name is a 400 naming the field, and nothing is stored", async ({ body, message }) => {
     const response = await create(body);
