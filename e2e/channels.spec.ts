@@ -58,7 +58,7 @@ test("an admin adds a Slack channel, sends a test that arrives in Slack's shape,
 
   await card.getByRole("button", { name: "Disable team-slack" }).click();
   await expect(card.getByText("Off", { exact: true })).toBeVisible();
-  const fromEnvironment = page.getByRole("article", { name: "Webhook (environment) channel" });
+  const fromEnvironment = page.getByRole("article", { name: "SMS (environment) channel" });
   await expect(fromEnvironment).toContainText("From environment");
-  await expect(fromEnvironment).toContainText("Off. Set MONITORING_ENABLE_WEBHOOK_ALERTS=true to use it.");
+  await expect(fromEnvironment).toContainText("Off. Set MONITORING_ENABLE_SMS_ALERTS=true to use it.");
 });
