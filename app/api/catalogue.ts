@@ -11,6 +11,9 @@ import * as alert from "./v1/monitoring/alerts/[id]/route";
 import * as alerts from "./v1/monitoring/alerts/route";
 import * as testAlert from "./v1/monitoring/alerts/test/route";
 import * as businessHours from "./v1/monitoring/business-hours/route";
+import * as channelTest from "./v1/monitoring/channels/[id]/test/route";
+import * as channel from "./v1/monitoring/channels/[id]/route";
+import * as channels from "./v1/monitoring/channels/route";
 import * as dashboard from "./v1/monitoring/dashboard/route";
 import * as events from "./v1/monitoring/events/route";
 import * as health from "./v1/monitoring/health/route";
@@ -48,6 +51,9 @@ export const API_CATALOGUE: readonly ApiEntry[] = [
   { path: `${M}/rules/{type}/overrides`, handlers: ruleOverrides, docs: { DELETE: { summary: "Reset a rule to its environment values" } } },
   { path: `${M}/rules/{type}/history`, handlers: ruleHistory, docs: { GET: { summary: "A rule's change history from the audit log" } } },
   { path: `${M}/business-hours`, handlers: businessHours, docs: { GET: { summary: "Business hours, with their source" }, PUT: { summary: "Change the business hours" } } },
+  { path: `${M}/channels`, handlers: channels, docs: { GET: { summary: "Notification channels, from the environment and from settings, secrets masked" }, POST: { summary: "Add a notification channel", status: 201 } } },
+  { path: `${M}/channels/{id}`, handlers: channel, docs: { PATCH: { summary: "Change a notification channel" }, DELETE: { summary: "Delete a notification channel" } } },
+  { path: `${M}/channels/{id}/test`, handlers: channelTest, docs: { POST: { summary: "Send a test message on one channel" } } },
   { path: `${M}/services`, handlers: services, docs: { GET: { summary: "Platform services with their last heartbeat" } } },
   { path: `${M}/services/{name}/retire`, handlers: retireService, docs: { POST: { summary: "Retire a service so it stops counting" } } },
   { path: `${M}/silences`, handlers: silences, docs: { GET: { summary: "Silences and maintenance windows with their state and next occurrence" }, POST: { summary: "Create a silence or a maintenance window", status: 201 } } },

@@ -9,14 +9,17 @@ const KIND: Record<string, { label: string; tone: Tone }> = {
   suppressed: { label: "Notification held back", tone: "muted" },
   released: { label: "Hold ended: notifying now", tone: "info" },
   notified: { label: "Notified", tone: "info" },
+  repeated: { label: "Notifying again: still unacknowledged", tone: "warning" },
+  reminder: { label: "Reminding: acknowledged but still open", tone: "info" },
   cleared: { label: "Value back below threshold", tone: "ok" },
   acknowledged: { label: "Acknowledged", tone: "info" },
   resolved: { label: "Resolved", tone: "ok" },
 };
 
-// The channel a notification went out on, e.g. " on email".
+// The channel a notification went out on: " on team-slack" for a configured one, " on email" for the environment's.
 function channelOf(details: unknown): string {
-  const channel = (details as { channel?: unknown } | null)?.channel;
+  const { channel, channelName } = (details ?? {}) as { channel?: unknown; channelName?: unknown };
+  if (typeof channelName === "string") return ` on ${channelName}`;
   return typeof channel === "string" ? ` on ${channel.toLowerCase()}` : "";
 }
 

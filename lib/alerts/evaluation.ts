@@ -2,6 +2,7 @@ import { getConfig } from "../config";
 import { getDb } from "../db/client";
 import { wakeDispatcher } from "../notify/dispatcher";
 import { releaseHeldNotices } from "../notify/policy/release";
+import { sendDueRepeats } from "../notify/repeats";
 import { getLogger, outageReporter } from "../logger";
 import { logAlertChange } from "./alert-log";
 import { type AlertChange, type AlertChangeKind, applyRuleOutcomes } from "./apply-outcomes";
@@ -18,7 +19,7 @@ export type AlertEvaluation = (now?: Date) => Promise<AlertChange[]>;
 /**
  * One evaluator's evaluations: read the effective rules and the inputs, judge every rule, hold
  * back what is still pending, apply the outcomes, then send the notices a silence or an
- * inhibition held back and nothing holds back any more. Its pending clocks live as long as it does.
+ * inhibition held back and nothing holds back any more, and the repeats and reminders now due. Its pending clocks live as long as it does.
  */
 export function createAlertEvaluation(watch: Watch = processWatch()): AlertEvaluation {
   const pending = createPendingConditions();
@@ -43,7 +44,8 @@ export function createAlertEvaluation(watch: Watch = processWatch()): AlertEvalu
     const held = pending.hold(evaluateRules(inputs, settings), field(rules, "forMs"), now);
     const changes = await applyRuleOutcomes(held, { cooldownMs: field(rules, "cooldownMs"), autoResolve: getConfig().monitoring.autoResolve }, now);
     const released = await releaseHeldNotices(getDb(), now);
-    if (released.length) wakeDispatcher();
+    const repeats = await sendDueRepeats(getDb(), now);
+    if (released.length || repeats.length) wakeDispatcher();
     changes.push(...released.map(({ alertId, type }) => ({ type, change: "released" as const, alertId })));
     for (const { change, type, alertId } of changes) {
       if (LOGGED.has(change) && alertId) logAlertChange(change, { id: alertId, type }, "system");

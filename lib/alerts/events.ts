@@ -1,12 +1,12 @@
 import type { Prisma } from "../generated/prisma/client";
 
-export type AlertEventKind = "created" | "escalated" | "occurrence" | "suppressed" | "released" | "notified" | "cleared" | "acknowledged" | "resolved";
+export type AlertEventKind = "created" | "escalated" | "occurrence" | "suppressed" | "released" | "notified" | "repeated" | "reminder" | "cleared" | "acknowledged" | "resolved";
 
 /** The actor of every step the evaluator takes on its own. */
 export const SYSTEM_ACTOR = "system";
 
 /** Timeline order for events stamped in the same millisecond (a clear and its auto-resolve share one). */
-export const EVENT_KIND_ORDER: readonly string[] = ["created", "escalated", "occurrence", "suppressed", "released", "notified", "cleared", "acknowledged", "resolved"];
+export const EVENT_KIND_ORDER: readonly string[] = ["created", "escalated", "occurrence", "suppressed", "released", "repeated", "reminder", "notified", "cleared", "acknowledged", "resolved"];
 
 /** Appends one step to an alert's audit timeline, inside the transaction that took the step. */
 export async function recordAlertEvent(

@@ -15,16 +15,16 @@ function scratch(): string {
 
 test("generates a secret once, readable only by its owner, and keeps it", () => {
   const dataDir = scratch();
-  const first = readOrCreateSecretFile(dataDir);
+  const first = readOrCreateSecretFile(dataDir, "nextauth-secret");
   expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
   expect(fs.statSync(path.join(dataDir, "nextauth-secret")).mode & 0o777).toBe(0o600);
-  expect(readOrCreateSecretFile(dataDir)).toBe(first);
+  expect(readOrCreateSecretFile(dataDir, "nextauth-secret")).toBe(first);
   expect(fs.readdirSync(dataDir)).toEqual(["nextauth-secret"]);
 });
 
 test("an emptied secret file is an error, not an empty key", () => {
   const dataDir = scratch();
-  readOrCreateSecretFile(dataDir);
+  readOrCreateSecretFile(dataDir, "nextauth-secret");
   fs.writeFileSync(path.join(dataDir, "nextauth-secret"), "");
-  expect(() => readOrCreateSecretFile(dataDir)).toThrow(/empty/);
+  expect(() => readOrCreateSecretFile(dataDir, "nextauth-secret")).toThrow(/empty/);
 });

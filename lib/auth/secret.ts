@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "../config";
 
-const SECRET_FILE = "nextauth-secret";
+const SESSION_SECRET_FILE = "nextauth-secret";
 
 const globalForSecret = globalThis as unknown as { khaachoAuthSecret?: string };
 
@@ -13,12 +13,13 @@ const globalForSecret = globalThis as unknown as { khaachoAuthSecret?: string };
  * NEXTAUTH_SECRET, since each would otherwise generate its own.
  */
 export function getAuthSecret(): string {
-  globalForSecret.khaachoAuthSecret ??= getConfig().auth.secret ?? readOrCreateSecretFile(getConfig().dataDir);
+  globalForSecret.khaachoAuthSecret ??= getConfig().auth.secret ?? readOrCreateSecretFile(getConfig().dataDir, SESSION_SECRET_FILE);
   return globalForSecret.khaachoAuthSecret;
 }
 
-export function readOrCreateSecretFile(dataDir: string): string {
-  const file = path.join(dataDir, SECRET_FILE);
+/** The secret kept in DATA_DIR/fileName, generated (32 random bytes) on first use. */
+export function readOrCreateSecretFile(dataDir: string, fileName: string): string {
+  const file = path.join(dataDir, fileName);
   fs.mkdirSync(dataDir, { recursive: true });
   if (!fs.existsSync(file)) {
     // Written aside, then linked into place: link() fails if the file appeared meanwhile, so two
@@ -34,6 +35,6 @@ export function readOrCreateSecretFile(dataDir: string): string {
     }
   }
   const secret = fs.readFileSync(file, "utf8").trim();
-  if (!secret) throw new Error(`${file} is empty: delete it to generate a new session secret`);
+  if (!secret) throw new Error(`${file} is empty: delete it to generate a new secret`);
   return secret;
 }

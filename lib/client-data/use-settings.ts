@@ -5,7 +5,8 @@ import { apiFetch } from "./api-fetch";
 import { auditKeys } from "./audit-keys";
 import {
   type DashboardUser,
-  fetchNotifications,
+  type ChannelListItem,
+  fetchChannels,
   fetchTokens,
   fetchUsers,
   type ApiToken,
@@ -16,8 +17,8 @@ import {
 
 const CHANNELS_REFRESH_MS = 15_000;
 
-export function useNotifications() {
-  return useQuery({ queryKey: settingsKeys.notifications(), queryFn: fetchNotifications, refetchInterval: CHANNELS_REFRESH_MS });
+export function useChannels() {
+  return useQuery({ queryKey: settingsKeys.channels(), queryFn: fetchChannels, refetchInterval: CHANNELS_REFRESH_MS });
 }
 
 export function useTokens() {
@@ -38,10 +39,25 @@ function useChange<Input, Output>(key: QueryKey, send: (input: Input) => Promise
   });
 }
 
-export function useSendTestNotification() {
-  return useChange(settingsKeys.notifications(), (channel: string) =>
-    apiFetch<TestNotificationResult>("/api/v1/monitoring/notifications/test", { method: "POST", body: { channel } }),
-  );
+const channelPath = (id: string) => `/api/v1/monitoring/channels/${encodeURIComponent(id)}`;
+
+/** A channel as the add and edit forms send it; fields of other kinds are left out. */
+export type ChannelInput = Partial<Pick<ChannelListItem, "name" | "kind" | "enabled" | "severities" | "types" | "addresses" | "phones" | "url" | "format">> & { secret?: string | null };
+
+export function useSendChannelTest() {
+  return useChange(settingsKeys.channels(), (id: string) => apiFetch<TestNotificationResult>(`${channelPath(id)}/test`, { method: "POST" }));
+}
+
+export function useCreateChannel() {
+  return useChange(settingsKeys.channels(), (input: ChannelInput) => apiFetch<ChannelListItem>("/api/v1/monitoring/channels", { method: "POST", body: input }));
+}
+
+export function useUpdateChannel() {
+  return useChange(settingsKeys.channels(), ({ id, ...input }: ChannelInput & { id: string }) => apiFetch<ChannelListItem>(channelPath(id), { method: "PATCH", body: input }));
+}
+
+export function useDeleteChannel() {
+  return useChange(settingsKeys.channels(), (id: string) => apiFetch<ChannelListItem>(channelPath(id), { method: "DELETE" }));
 }
 
 export function useCreateToken() {

@@ -58,6 +58,7 @@ export const definitions = {
   INSTANCE_NAME: text(undefined, "Name of this instance in host metrics (default: host name)"),
 
   NEXTAUTH_SECRET: secret("Key for dashboard sessions; generated and kept under DATA_DIR when absent"),
+  MONITORING_ENCRYPTION_KEY: secret("Key encrypting channel URLs and secrets stored in the database; generated and kept under DATA_DIR when absent"),
   NEXTAUTH_URL: url(["http", "https"], "Dashboard URL for next-auth (default APP_URL)"),
   ADMIN_EMAIL: email(undefined, "First admin account, created on first start when no user exists"),
   ADMIN_PASSWORD: secret("Password of the first admin account", 8),
@@ -89,6 +90,9 @@ export const definitions = {
   MONITORING_TIMEZONE: timeZone("Asia/Kathmandu", "Time zone whose midnight starts orders.today"),
   MONITORING_AUTO_RESOLVE: flag(false, "Resolve an alert automatically once its value has cleared"),
   MONITORING_NOTIFY_ON_RESOLVE: flag(false, "Also notify when an alert is resolved"),
+  MONITORING_REPEAT_INTERVAL_CRITICAL: milliseconds(1_800_000, "Notify an unacknowledged CRITICAL alert again this often (0 = never)", 0),
+  MONITORING_REPEAT_INTERVAL_WARNING: milliseconds(14_400_000, "Notify an unacknowledged WARNING alert again this often (0 = never)", 0),
+  MONITORING_ACK_REMINDER_AFTER: milliseconds(43_200_000, "Remind of an acknowledged alert still open after this long, and again as often (0 = never)", 0),
   MONITORING_NOTIFY_MAX_ATTEMPTS: positiveInteger(5, "Delivery attempts before a notification is FAILED"),
   MONITORING_INGEST_EVENTS_PER_MINUTE: positiveInteger(60000, "Events one token may send to POST /api/v1/monitoring/events per minute; beyond it the batch gets 429 with Retry-After"),
   MONITORING_QUEUES: list(DEFAULT_QUEUES, "BullMQ queues of the platform to observe"),

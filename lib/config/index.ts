@@ -79,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: require(v.LOG_LEVEL, "LOG_LEVEL"),
     auth: {
       secret: v.NEXTAUTH_SECRET,
+      encryptionKey: v.MONITORING_ENCRYPTION_KEY,
       url: v.NEXTAUTH_URL ?? appUrl,
       adminEmail: v.ADMIN_EMAIL,
       adminPassword: v.ADMIN_PASSWORD,
@@ -106,6 +107,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notify: {
       onResolve: require(v.MONITORING_NOTIFY_ON_RESOLVE, "MONITORING_NOTIFY_ON_RESOLVE"),
       maxAttempts: num("MONITORING_NOTIFY_MAX_ATTEMPTS"),
+      repeat: {
+        CRITICAL: num("MONITORING_REPEAT_INTERVAL_CRITICAL"),
+        WARNING: num("MONITORING_REPEAT_INTERVAL_WARNING"),
+        ackReminderMs: num("MONITORING_ACK_REMINDER_AFTER"),
+      },
       email: {
         enabled: require(v.MONITORING_ENABLE_EMAIL_ALERTS, "MONITORING_ENABLE_EMAIL_ALERTS"),
         smtpUrl: v.SMTP_URL,

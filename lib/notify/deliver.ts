@@ -1,8 +1,10 @@
 import { SYSTEM_ACTOR, recordAlertEvent } from "../alerts/events";
+import { getSecretBox, type SecretBox } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import type { Notification, NotificationStatus } from "../generated/prisma/client";
 import { channelSenders } from "./channels";
 import { maskRecipient } from "./deliveries";
+import { deliveryTarget } from "./delivery-target";
 import type { Notice } from "./notice";
 import { type RetryPolicy, retryDelayMs } from "./retry";
 import type { NotifySettings } from "./settings";
@@ -15,6 +17,8 @@ export interface DeliverOptions {
   retry: RetryPolicy;
   sendTimeoutMs: number;
   now: () => Date;
+  /** Opens channel rows' stored URLs and secrets; the process's box unless a test passes its own. */
+  secretBox?: () => SecretBox;
 }
 
 export interface DeliveryOutcome {
@@ -29,7 +33,8 @@ export interface DeliveryOutcome {
 export async function deliverNotification(row: Notification, options: DeliverOptions): Promise<DeliveryOutcome> {
   const sentAt = options.now();
   try {
-    await channelSenders[row.channel]({ id: row.id, notice: row.payload as unknown as Notice, recipient: row.recipient, sentAt }, options.settings, options.sendTimeoutMs);
+    const { settings, format } = await deliveryTarget(options.db, row, options.settings, options.secretBox ?? getSecretBox);
+    await channelSenders[row.channel]({ id: row.id, notice: row.payload as unknown as Notice, recipient: row.recipient, sentAt, format }, settings, options.sendTimeoutMs);
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_CHARS);
     return recordFailure(row, message, options);
@@ -47,7 +52,11 @@ async function recordSent(row: Notification, sentAt: Date, db: Db): Promise<void
     });
     if (!count || !row.alertId) return;
     await tx.systemAlert.update({ where: { id: row.alertId }, data: { lastNotifiedAt: sentAt } });
-    await recordAlertEvent(tx, row.alertId, "notified", SYSTEM_ACTOR, sentAt, { channel: row.channel, recipient: maskRecipient(row.channel, row.recipient) });
+    await recordAlertEvent(tx, row.alertId, "notified", SYSTEM_ACTOR, sentAt, {
+      channel: row.channel,
+      recipient: maskRecipient(row.channel, row.recipient),
+      ...(row.channelName && { channelName: row.channelName }),
+    });
   });
 }
 

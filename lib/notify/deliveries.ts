@@ -4,15 +4,17 @@ import type { DeliveryView } from "../shared/notifications";
 
 export interface DeliveryFilter {
   channel?: NotificationChannel;
+  /** One channel row's deliveries; null for the environment's channels only. */
+  channelId?: string | null;
   status?: NotificationStatus;
   limit?: number;
 }
 
 const ALERT_FIELDS = { select: { title: true, type: true, severity: true, isTest: true } } as const;
 
-export async function listDeliveries(db: Db, { channel, status, limit = 50 }: DeliveryFilter = {}): Promise<DeliveryView[]> {
+export async function listDeliveries(db: Db, { channel, channelId, status, limit = 50 }: DeliveryFilter = {}): Promise<DeliveryView[]> {
   const rows = await db.notification.findMany({
-    where: { channel, status },
+    where: { channel, status, ...(channelId !== undefined && { channelId, ...(channelId === null && { channelName: null }) }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     include: { alert: ALERT_FIELDS },
@@ -26,6 +28,7 @@ function toDeliveryView(row: Notification & { alert: Pick<SystemAlert, "title" |
     alertId: row.alertId,
     alert: row.alert,
     channel: row.channel,
+    channelName: row.channelName,
     recipient: maskRecipient(row.channel, row.recipient),
     reason: row.reason,
     status: row.status,

@@ -1,7 +1,7 @@
 import { formatRuleValue } from "../alerts/catalogue";
 import type { AlertSeverity, AlertStatus, Prisma, SystemAlert } from "../generated/prisma/client";
 
-export type AlertReason = "created" | "escalated" | "resolved";
+export type AlertReason = "created" | "escalated" | "resolved" | "repeated" | "reminder";
 export type NoticeEvent = `alert.${AlertReason}` | "notification.test" | "database.unreachable";
 
 /** The alert as a notification shows it: a snapshot taken when the notification was queued. */
@@ -68,11 +68,16 @@ export function renderTestNotice(channel: string): Notice {
   return { event: "notification.test", alert: null, text: `[TEST] Khaacho Monitor test notification on the ${channel} channel` };
 }
 
+const LEAD_IN: Partial<Record<AlertReason, string>> = {
+  escalated: "Escalated: ",
+  repeated: "Still unacknowledged: ",
+  reminder: "Acknowledged, still open: ",
+};
+
 // "[CRITICAL] High order creation rate: 312 orders/h (threshold 300 orders/h)"
 export function summaryLine(alert: AlertSnapshot, reason: AlertReason): string {
   const tags = [alert.isTest && "[TEST]", reason === "resolved" ? "[RESOLVED]" : `[${alert.severity}]`].filter(Boolean).join(" ");
-  const escalated = reason === "escalated" ? "Escalated: " : "";
   const measure = alert.value === null ? "" : `: ${formatMeasure(alert.type, alert.value)}`;
   const threshold = alert.threshold === null ? "" : ` (threshold ${formatMeasure(alert.type, alert.threshold)})`;
-  return `${tags} ${escalated}${alert.title}${measure}${threshold}`;
+  return `${tags} ${LEAD_IN[reason] ?? ""}${alert.title}${measure}${threshold}`;
 }

@@ -3,9 +3,9 @@ import type { ChannelOverview, NotificationsOverview } from "../shared/notificat
 import { type DeliveryFilter, listDeliveries, maskRecipient } from "./deliveries";
 import { CHANNELS, channelReadiness, defaultNotifySettings, ENABLE_VARIABLES, type NotifySettings } from "./settings";
 
-const RECENT_PER_CHANNEL = 5;
+export const RECENT_PER_CHANNEL = 5;
 
-/** Each channel's state for the settings page, without secrets, with its latest deliveries. */
+/** Each environment channel's state, without secrets, with its latest deliveries. */
 export async function getChannelsOverview(db: Db = getDb(), settings: NotifySettings = defaultNotifySettings()): Promise<ChannelOverview[]> {
   return Promise.all(
     CHANNELS.map(async (channel) => {
@@ -17,7 +17,7 @@ export async function getChannelsOverview(db: Db = getDb(), settings: NotifySett
         enableVariable: ENABLE_VARIABLES[channel],
         missing,
         recipient: recipient === undefined ? null : maskRecipient(channel, recipient),
-        recentDeliveries: await listDeliveries(db, { channel, limit: RECENT_PER_CHANNEL }),
+        recentDeliveries: await listDeliveries(db, { channel, channelId: null, limit: RECENT_PER_CHANNEL }),
       };
     }),
   );

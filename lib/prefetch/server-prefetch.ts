@@ -11,12 +11,12 @@ import { auditListQuery } from "../audit/schemas";
 import { listRules } from "../alerts/rule-settings/list-rules";
 import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
+import { listChannels } from "../channels/list";
 import { getConfig } from "../config";
 import { getDb } from "../db/client";
 import { getDashboard } from "../monitoring/dashboard";
 import type { TimeRange } from "../shared/time-ranges";
 import { getSharedSystemMetrics } from "../monitoring/system-metrics";
-import { getNotificationsOverview } from "../notify/overview";
 import { type AlertFilters, alertListQuery } from "../client-data/alert-filters";
 import { ALERT_PAGE_SIZE, alertKeys, alertListPaging, FEED_QUERY } from "../client-data/alert-keys";
 import type { AuditFilters } from "../client-data/audit-filters";
@@ -56,11 +56,8 @@ export function prefetchAlertDetail(client: QueryClient, id: string): Promise<vo
   return client.prefetchQuery({ queryKey: alertKeys.detail(id), queryFn: async () => alertDetailWithHoldsJson(await getAlertDetail(id)) });
 }
 
-export function prefetchNotifications(client: QueryClient): Promise<void> {
-  return client.prefetchQuery({
-    queryKey: settingsKeys.notifications(),
-    queryFn: () => getNotificationsOverview(),
-  });
+export function prefetchChannels(client: QueryClient): Promise<void> {
+  return client.prefetchQuery({ queryKey: settingsKeys.channels(), queryFn: async () => ({ channels: await listChannels(getDb(), getConfig()) }) });
 }
 
 export function prefetchRules(client: QueryClient): Promise<void> {

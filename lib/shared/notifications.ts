@@ -19,6 +19,8 @@ export interface Delivery {
 
 /** A delivery in the delivery log, with the alert it was for. */
 export interface DeliveryView extends Delivery {
+  /** The channel row's name; null for a channel from the environment. */
+  channelName: string | null;
   alertId: string | null;
   alert: { title: string; type: string; severity: string; isTest: boolean } | null;
 }

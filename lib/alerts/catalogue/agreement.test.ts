@@ -31,6 +31,7 @@ function alertOf(type: string, value: number, threshold: number): SystemAlert {
     resolution: null,
     lastNotifiedAt: null,
     heldNotice: null,
+    lastPagedAt: null,
     updatedAt: at,
   };
 }

@@ -1,5 +1,6 @@
 import type { Notice } from "../notice";
 import type { NotifySettings } from "../settings";
+import type { WebhookFormat } from "./formats";
 
 /** One delivery attempt as a channel sees it. */
 export interface Delivery {
@@ -8,6 +9,8 @@ export interface Delivery {
   notice: Notice;
   recipient: string;
   sentAt: Date;
+  /** A webhook channel's body shape; generic when absent. */
+  format?: WebhookFormat;
 }
 
 /** Sends one delivery or throws an Error whose message the delivery log shows. Never outlives timeoutMs. */

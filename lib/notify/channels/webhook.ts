@@ -1,12 +1,13 @@
 import { createHmac } from "node:crypto";
 import type { Notice } from "../notice";
 import type { SendChannel } from "./channel";
+import { formatBodies } from "./formats";
 import { postOrThrow } from "./http";
 
 /**
  * The webhook body (docs/webhook.md). Stable: fields are only ever added.
  *
- *   { "event": "alert.created" | "alert.escalated" | "alert.resolved" | "notification.test" | "database.unreachable",
+ *   { "event": "alert.created" | "alert.escalated" | "alert.resolved" | "alert.repeated" | "alert.reminder" | "notification.test" | "database.unreachable",
  *     "alert": { id, type, subject, severity, status, title, message, value, threshold, createdAt, url, isTest } | null,
  *     "sentAt": ISO time of this attempt,
  *     "text": one-line summary (a Slack incoming webhook shows it as the message) }
@@ -24,11 +25,11 @@ export function signWebhookBody(rawBody: string, secret: string): string {
   return `sha256=${createHmac("sha256", secret).update(rawBody).digest("hex")}`;
 }
 
-export const sendWebhook: SendChannel = async ({ id, notice, sentAt }, { notify }, timeoutMs) => {
+/** Posts in the delivery's format (generic by default); every format is signed when a secret is set. */
+export const sendWebhook: SendChannel = async ({ id, notice, sentAt, format = "generic" }, { notify }, timeoutMs) => {
   const { url, secret } = notify.webhook;
   if (!url) throw new Error("Webhook not configured: set MONITORING_ALERT_WEBHOOK_URL");
-  const body: WebhookBody = { ...notice, sentAt: sentAt.toISOString() };
-  const raw = JSON.stringify(body);
+  const raw = JSON.stringify(formatBodies[format](notice, sentAt, url));
   const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Khaacho-Monitor", [DELIVERY_HEADER]: id };
   if (secret) headers[SIGNATURE_HEADER] = signWebhookBody(raw, secret);
   await postOrThrow(url, { headers, body: raw }, timeoutMs, "Webhook");

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/shell/app-shell";
 import { Panel } from "@/components/ui/panel";
 import { Prefetched } from "@/components/shell/prefetched";
 import { currentUser } from "@/lib/auth/current-user";
-import { prefetchAccessLists, prefetchNotifications, prefetchRules } from "@/lib/prefetch/server-prefetch";
+import { prefetchAccessLists, prefetchChannels, prefetchRules } from "@/lib/prefetch/server-prefetch";
 
 export const metadata: Metadata = { title: "Settings · Khaacho Monitor" };
 
@@ -19,12 +19,12 @@ export default async function SettingsPage() {
   const isAdmin = user?.role === "ADMIN";
   return (
     <>
-      <PageHeader title="Settings" description={isAdmin ? "Alert rules, business hours, tokens and users are managed here; channels come from the server's environment." : "Read only: an admin manages rules, business hours, channels, tokens and users."} />
+      <PageHeader title="Settings" description={isAdmin ? "Alert rules, business hours, notification channels, tokens and users are managed here." : "Read only: an admin manages rules, business hours, channels, tokens and users."} />
       <SettingsTabs />
       <Panel title="Your account" actions={<ChangePasswordDialog />}>
         <p className="text-sm text-slate-600">Signed in as {user?.name}. Changing your password signs you out everywhere.</p>
       </Panel>
-      <Prefetched prefetch={(client) => Promise.all([prefetchRules(client), prefetchNotifications(client), isAdmin && prefetchAccessLists(client)])}>
+      <Prefetched prefetch={(client) => Promise.all([prefetchRules(client), prefetchChannels(client), isAdmin && prefetchAccessLists(client)])}>
         <AlertRulesPanel />
         <BusinessHoursPanel />
         <ChannelsPanel />

@@ -1,0 +1,24 @@
+import type { Notice } from "../../notice";
+import type { WebhookBody } from "../webhook";
+import { alertmanagerBody } from "./alertmanager";
+import { discordBody } from "./discord";
+import { slackBody } from "./slack";
+import { teamsBody } from "./teams";
+import { telegramBody } from "./telegram";
+
+/** The body shapes a webhook channel can post: our own (docs/webhook.md) or a chat service's. */
+export const WEBHOOK_FORMATS = ["generic", "slack", "teams", "discord", "telegram", "alertmanager"] as const;
+
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/** What a format builds from a notice: the JSON to post to `url`. */
+export type FormatBody = (notice: Notice, sentAt: Date, url: string) => unknown;
+
+export const formatBodies: Record<WebhookFormat, FormatBody> = {
+  generic: (notice, sentAt): WebhookBody => ({ ...notice, sentAt: sentAt.toISOString() }),
+  slack: slackBody,
+  teams: teamsBody,
+  discord: discordBody,
+  telegram: (notice, _sentAt, url) => telegramBody(notice, url),
+  alertmanager: alertmanagerBody,
+};
