@@ -17,7 +17,7 @@ export interface JobWorkersOptions {
 }
 
 /** Real BullMQ workers, one per queue, that play the platform's job processors. */
-export function startJobWorkers(options: JobWorkersOptions): { close(): Promise<void>; stopQueue(queue: string): Promise<void> } {
+export function startJobWorkers(options: JobWorkersOptions): { close(force?: boolean): Promise<void>; stopQueue(queue: string): Promise<void> } {
   const workers = options.queues.map((queue) => {
     const worker = new Worker<SimulatedJob>(
       queue,
@@ -36,7 +36,8 @@ export function startJobWorkers(options: JobWorkersOptions): { close(): Promise<
     return worker;
   });
   return {
-    close: async () => void (await Promise.all(workers.map((worker) => worker.close()))),
+    // `force` does not wait for jobs in progress (nor for a worker's blocking read to end).
+    close: async (force = false) => void (await Promise.all(workers.map((worker) => worker.close(force)))),
     // The queue's jobs keep arriving but nothing takes them: workers that died.
     stopQueue: async (queue) => void (await workers.find((worker) => worker.name === queue)?.close()),
   };

@@ -82,6 +82,5 @@ test("two queues whose workers stop are two QUEUE_STALLED alerts and two backlog
   const cleared = await evaluateAt(11);
   expect(cleared.filter((change) => change.change === "cleared").map((change) => `${change.type} ${change.subject}`).sort()).toEqual(["QUEUE_BACKLOG credit-score", "QUEUE_STALLED credit-score"]);
   expect((await getDb().systemAlert.findFirstOrThrow({ where: { type: "QUEUE_STALLED", subject: "recovery" } })).clearedAt).toBeNull();
-  await back.close();
-  await workers.close();
+  await Promise.all([back.close(true), workers.close(true)]);
 });
