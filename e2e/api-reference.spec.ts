@@ -5,7 +5,7 @@ test("the API reference page lists every operation of the OpenAPI document, with
   const operations = Object.values(document.paths as Record<string, object>).flatMap((methods) => Object.keys(methods));
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "API" }).click();
   await expect(page.getByRole("heading", { name: "API reference" })).toBeVisible();
-  await expect(page.getByRole("region", { name: /^(GET|POST|PATCH|DELETE) \// })).toHaveCount(operations.length);
+  await expect(page.getByRole("region", { name: /^(GET|POST|PUT|PATCH|DELETE) \// })).toHaveCount(operations.length);
   const list = page.getByRole("region", { name: "GET /api/v1/monitoring/alerts", exact: true });
   await expect(list).toContainText("List alerts, newest first");
   await expect(list).toContainText("severity (query): string");
