@@ -28,19 +28,32 @@ function principalDetails(principal: Principal): Prisma.InputJsonObject {
 /** ACTIVE → ACKNOWLEDGED. Of concurrent calls one wins; the others get a ConflictError. */
 export async function acknowledgeAlert(id: string, { acknowledgedBy, notes }: AcknowledgeInput, principal: Principal): Promise<SystemAlert> {
   const actor = acknowledgedBy ?? principal.name;
-  const at = new Date();
-  const acknowledged = await getDb().$transaction(async (tx) => {
-    const [alert] = await tx.systemAlert.updateManyAndReturn({
-      where: { id, status: "ACTIVE" },
-      // Someone is on it: a notice held back by a silence is no longer worth sending.
-      data: { status: "ACKNOWLEDGED", acknowledgedAt: at, acknowledgedBy: actor, acknowledgedNotes: notes ?? null, heldNotice: null },
-    });
-    if (!alert) throw await refusal(tx, id, "acknowledged", ["ACTIVE"]);
-    await recordAlertEvent(tx, id, "acknowledged", actor, at, { ...(notes ? { notes } : {}), ...principalDetails(principal) });
-    return alert;
-  });
+  const acknowledged = await getDb().$transaction((tx) => acknowledgeWithin(tx, id, { actor, notes, at: new Date(), details: principalDetails(principal) }));
   logAlertChange("acknowledged", acknowledged, actor);
   return acknowledged;
+}
+
+export interface Acknowledgement {
+  actor: string;
+  notes?: string;
+  at: Date;
+  /** Who or what acknowledged, for the timeline beside the actor. */
+  details: Prisma.InputJsonObject;
+}
+
+/**
+ * The acknowledge step inside the caller's transaction: the alert's change and its timeline entry.
+ * Throws a ConflictError unless the alert is ACTIVE (NotFoundError when it does not exist).
+ */
+export async function acknowledgeWithin(tx: Prisma.TransactionClient, id: string, { actor, notes, at, details }: Acknowledgement): Promise<SystemAlert> {
+  const [alert] = await tx.systemAlert.updateManyAndReturn({
+    where: { id, status: "ACTIVE" },
+    // Someone is on it: a notice held back by a silence is no longer worth sending.
+    data: { status: "ACKNOWLEDGED", acknowledgedAt: at, acknowledgedBy: actor, acknowledgedNotes: notes ?? null, heldNotice: null },
+  });
+  if (!alert) throw await refusal(tx, id, "acknowledged", ["ACTIVE"]);
+  await recordAlertEvent(tx, id, "acknowledged", actor, at, { ...(notes ? { notes } : {}), ...details });
+  return alert;
 }
 
 /** ACTIVE or ACKNOWLEDGED → RESOLVED. Of concurrent calls one wins; the others get a ConflictError. */

@@ -107,6 +107,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notify: {
       onResolve: require(v.MONITORING_NOTIFY_ON_RESOLVE, "MONITORING_NOTIFY_ON_RESOLVE"),
       maxAttempts: num("MONITORING_NOTIFY_MAX_ATTEMPTS"),
+      /** Notices write times in the monitoring time zone. */
+      timeZone: require(v.MONITORING_TIMEZONE, "MONITORING_TIMEZONE"),
       repeat: {
         CRITICAL: num("MONITORING_REPEAT_INTERVAL_CRITICAL"),
         WARNING: num("MONITORING_REPEAT_INTERVAL_WARNING"),

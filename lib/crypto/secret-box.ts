@@ -41,7 +41,12 @@ const globalForBox = globalThis as unknown as { khaachoSecretBox?: SecretBox };
  * sharing a database must share the key, or each reads the others' secrets as undecryptable.
  */
 export function getSecretBox(): SecretBox {
-  const config = getConfig();
-  globalForBox.khaachoSecretBox ??= createSecretBox(config.auth.encryptionKey ?? readOrCreateSecretFile(config.dataDir, KEY_FILE));
+  globalForBox.khaachoSecretBox ??= createSecretBox(encryptionPassphrase());
   return globalForBox.khaachoSecretBox;
+}
+
+/** MONITORING_ENCRYPTION_KEY, else the key generated once under DATA_DIR. */
+export function encryptionPassphrase(): string {
+  const config = getConfig();
+  return config.auth.encryptionKey ?? readOrCreateSecretFile(config.dataDir, KEY_FILE);
 }

@@ -50,6 +50,7 @@ export function createNotificationDispatcher(options: DispatcherOptions = {}): N
     sendTimeoutMs: options.sendTimeoutMs ?? SEND_TIMEOUT_MS,
     retry: options.retry ?? { maxAttempts: settings.notify.maxAttempts, baseDelayMs: DEFAULT_BASE_DELAY_MS, maxDelayMs: DEFAULT_MAX_DELAY_MS },
     secretBox: options.secretBox,
+    ackLinkKey: options.ackLinkKey,
   };
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const maxInFlight = options.maxInFlight ?? 50;
