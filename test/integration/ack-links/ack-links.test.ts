@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type AppEnv, call, useAppEnv } from "../auth/app-env";
+import { type AppEnv, call, useAppEnv as setUpAppEnv } from "../auth/app-env";
 import { APP_URL, createAlert, notifySettings } from "../notify/fixtures";
 import { startFakeSmtp } from "../notify/fake-servers";
 
-const env: AppEnv = await useAppEnv({ APP_URL, MONITORING_TIMEZONE: "Asia/Kathmandu" });
+const env: AppEnv = await setUpAppEnv({ APP_URL, MONITORING_TIMEZONE: "Asia/Kathmandu" });
 const { getDb } = await import("@/lib/db/client");
 const { getAckLinkKey } = await import("@/lib/ack-links/key");
 const { signAckToken } = await import("@/lib/ack-links/token");
