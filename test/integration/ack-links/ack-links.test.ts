@@ -95,6 +95,13 @@ describe("an acknowledge link's whole life", () => {
     expect((await confirm(token)).status).toBe(200);
     expect((await shown(alert.id)).alert.acknowledgedBy).toBe("sms:+977…00");
   });
+
+  test("of two confirmations at once, one acknowledges and the other says the link was used", async () => {
+    const { alert, token } = await emailedAlert({ type: "HIGH_WHATSAPP_FAILURE_RATE", subject: null, title: "High WhatsApp failure rate" });
+    const statuses = (await Promise.all([confirm(token, "first"), confirm(token, "second")])).map((response) => response.status);
+    expect(statuses.sort()).toEqual([200, 410]);
+    expect(await getDb().alertEvent.count({ where: { alertId: alert.id, kind: "acknowledged" } })).toBe(1);
+  });
 });
 
 describe("links that cannot acknowledge answer a page that says why, never a 500", () => {
