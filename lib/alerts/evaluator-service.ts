@@ -21,7 +21,7 @@ export function createAlertEvaluatorService(): BackgroundService {
   const logger = getLogger("alerts");
   const silences = createSilenceCache(getDb);
   const databaseOutage = createDatabaseOutageAlarm({ logger, silences: silences.current });
-  const evaluate = createAlertEvaluation();
+  const evaluate = createAlertEvaluation(getDb());
   let loop: Loop | undefined;
   let debounce: NodeJS.Timeout | undefined;
   let unsubscribe = () => {};

@@ -77,8 +77,8 @@ export async function getDashboard(range: TimeRange, now = new Date(), { cachedC
   const [health, metrics, open, recent, charts, stalled] = await Promise.all([
     checkHealth(getDb(), getRedis(), leaderSource()),
     settle(getMetricsSnapshot(now)),
-    settle(openAlertSummary()),
-    settle(listAlerts({ limit: RECENT_ALERT_COUNT }).then((page) => alertsWithHoldsJson(page.alerts))),
+    settle(openAlertSummary(getDb())),
+    settle(listAlerts(getDb(), { limit: RECENT_ALERT_COUNT }).then((page) => alertsWithHoldsJson(getDb(), page.alerts))),
     settle(cachedCharts ? chartCache(range, () => readCharts(range, now), now.getTime()) : readCharts(range, now)),
     settle(stalledQueues(getDb())),
   ]);

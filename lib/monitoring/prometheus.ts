@@ -22,6 +22,7 @@ import { currentQueueDepths } from "./queue-depth";
 import { type HistogramSample, type Sample, counterFamily, gaugeFamily, histogramFamily } from "./prometheus-text";
 import { getCollectorReadings } from "./readings";
 import { getTracker } from "./tracker";
+import { getDb } from "../db/client";
 
 export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -135,7 +136,7 @@ export async function renderPrometheus(sources: ExporterSources, now: Date): Pro
 /** GET /api/v1/monitoring/prometheus. */
 export async function getPrometheusMetrics(now: Date = new Date()): Promise<string> {
   const config = getConfig();
-  const openAlerts = await openAlertSummary().then(
+  const openAlerts = await openAlertSummary(getDb()).then(
     (summary) => summary.rows,
     () => null,
   );

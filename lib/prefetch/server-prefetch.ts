@@ -37,7 +37,7 @@ export function prefetchSystemMetrics(client: QueryClient, range: TimeRange, ins
 }
 
 async function alertPage(query: Record<string, string | undefined>) {
-  return alertPageWithHoldsJson(await listAlerts(alertListQuerySchema.parse(query)));
+  return alertPageWithHoldsJson(getDb(), await listAlerts(getDb(), alertListQuerySchema.parse(query)));
 }
 
 export function prefetchAlertFeed(client: QueryClient): Promise<void> {
@@ -53,7 +53,7 @@ export function prefetchAlertList(client: QueryClient, filters: AlertFilters): P
 }
 
 export function prefetchAlertDetail(client: QueryClient, id: string): Promise<void> {
-  return client.prefetchQuery({ queryKey: alertKeys.detail(id), queryFn: async () => alertDetailWithHoldsJson(await getAlertDetail(id)) });
+  return client.prefetchQuery({ queryKey: alertKeys.detail(id), queryFn: async () => alertDetailWithHoldsJson(getDb(), await getAlertDetail(getDb(), id)) });
 }
 
 export function prefetchChannels(client: QueryClient): Promise<void> {

@@ -6,6 +6,7 @@ import { prefetchSystemMetrics } from "@/lib/prefetch/server-prefetch";
 import { readRange } from "@/lib/client-data/time-ranges";
 import { SYSTEM_RANGES } from "@/lib/shared/time-ranges";
 import { currentThresholds } from "@/lib/alerts/rule-settings/read";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "System · Khaacho Monitor" };
 
@@ -13,7 +14,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
   const range = readRange(await searchParams, SYSTEM_RANGES);
   return (
     <Prefetched prefetch={(client) => prefetchSystemMetrics(client, range)}>
-      <SystemView thresholds={await currentThresholds()} />
+      <SystemView thresholds={await currentThresholds(getDb())} />
     </Prefetched>
   );
 }
