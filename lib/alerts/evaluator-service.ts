@@ -45,7 +45,7 @@ export function createAlertEvaluatorService(): BackgroundService {
           const afterBurst = burstPending;
           burstPending = false;
           if (!getLeadership().isLeader()) {
-            if (afterBurst) await relayBurstToLeader();
+            if (afterBurst) await relayBurstToLeader(getDb());
             return;
           }
           // The outage notice goes first, from the copy of the silences the last run read.

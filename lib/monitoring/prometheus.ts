@@ -1,5 +1,6 @@
 import { openAlertSummary } from "../alerts/queries/open-alert-summary";
 import { getConfig } from "../config";
+import type { Db } from "../db/client";
 import { UNMATCHED_ROUTE, isKnownRouteLabel, methodLabel } from "../http/route-templates";
 import {
   API_LATENCY,
@@ -22,7 +23,6 @@ import { currentQueueDepths } from "./queue-depth";
 import { type HistogramSample, type Sample, counterFamily, gaugeFamily, histogramFamily } from "./prometheus-text";
 import { getCollectorReadings } from "./readings";
 import { getTracker } from "./tracker";
-import { getDb } from "../db/client";
 
 export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -134,9 +134,9 @@ export async function renderPrometheus(sources: ExporterSources, now: Date): Pro
 }
 
 /** GET /api/v1/monitoring/prometheus. */
-export async function getPrometheusMetrics(now: Date = new Date()): Promise<string> {
+export async function getPrometheusMetrics(db: Db, now: Date = new Date()): Promise<string> {
   const config = getConfig();
-  const openAlerts = await openAlertSummary(getDb()).then(
+  const openAlerts = await openAlertSummary(db).then(
     (summary) => summary.rows,
     () => null,
   );

@@ -1,4 +1,4 @@
-import { type Db, getDb } from "../db/client";
+import type { Db } from "../db/client";
 import { createChartCache } from "./chart-cache";
 import { type MetricSeries, getMetricSeries } from "./queries/metric-series";
 import type { TimeRange } from "../shared/time-ranges";
@@ -18,13 +18,13 @@ const cache = (globalForCache.khaachoSystemMetricsCache ??= createChartCache<Sys
  * GET /api/v1/monitoring/system-metrics: one read per query shared between pollers for a few
  * seconds, as the dashboard's charts are (samples arrive once a minute).
  */
-export function getSharedSystemMetrics(query: SystemMetricsQuery, now = new Date()): Promise<SystemMetricsReport> {
+export function getSharedSystemMetrics(db: Db, query: SystemMetricsQuery, now = new Date()): Promise<SystemMetricsReport> {
   const key = JSON.stringify([query.range, query.instance ?? null, query.metric ?? null]);
-  return cache(key, () => getSystemMetrics(query, now), now.getTime());
+  return cache(key, () => getSystemMetrics(db, query, now), now.getTime());
 }
 
 /** Series by instance, at most 500 points each, read afresh. */
-export async function getSystemMetrics({ range, instance, metric }: SystemMetricsQuery, now = new Date(), db: Db = getDb()): Promise<SystemMetricsReport> {
+export async function getSystemMetrics(db: Db, { range, instance, metric }: SystemMetricsQuery, now = new Date()): Promise<SystemMetricsReport> {
   const { from, to } = rangeWindow(range, now);
   const series = await getMetricSeries(db, { metrics: selectedMetrics(metric), from, to, instance, maxPoints: MAX_POINTS_PER_SERIES });
   return { range, from: from.toISOString(), to: to.toISOString(), series };

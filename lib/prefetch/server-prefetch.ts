@@ -29,11 +29,11 @@ import { LIVE_STATES, silenceKeys } from "../client-data/silence-keys";
 import { listSilences } from "../silences/list";
 
 export function prefetchDashboard(client: QueryClient, range: TimeRange): Promise<void> {
-  return client.prefetchQuery({ queryKey: dashboardKeys.range(range), queryFn: async () => asJson(await getDashboard(range)) });
+  return client.prefetchQuery({ queryKey: dashboardKeys.range(range), queryFn: async () => asJson(await getDashboard(getDb(), range)) });
 }
 
 export function prefetchSystemMetrics(client: QueryClient, range: TimeRange, instance?: string): Promise<void> {
-  return client.prefetchQuery({ queryKey: systemKeys.range(range, instance), queryFn: async () => asJson(await getSharedSystemMetrics({ range, instance })) });
+  return client.prefetchQuery({ queryKey: systemKeys.range(range, instance), queryFn: async () => asJson(await getSharedSystemMetrics(getDb(), { range, instance })) });
 }
 
 async function alertPage(query: Record<string, string | undefined>) {
