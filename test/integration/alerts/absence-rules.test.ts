@@ -39,7 +39,7 @@ async function openAlerts() {
 }
 
 async function heartbeat(service: string, at: Date, maxServices = 50) {
-  return recordEvents([{ id: randomUUID(), type: "service.heartbeat", service, timestamp: at.toISOString() }], { now: at, tracker: new MetricsTracker(), maxServices });
+  return recordEvents(getDb(), [{ id: randomUUID(), type: "service.heartbeat", service, timestamp: at.toISOString() }], { now: at, tracker: new MetricsTracker(), maxServices });
 }
 
 describe("from an empty database", () => {
