@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/shell/app-shell";
 import { Prefetched } from "@/components/shell/prefetched";
 import { EmptyState } from "@/components/ui/empty-state";
 import { currentUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
 import { readAuditFilters } from "@/lib/client-data/audit-filters";
 import type { SearchParamsRecord } from "@/lib/client-data/search-params";
 import { prefetchAuditLog } from "@/lib/prefetch/server-prefetch";
@@ -12,7 +13,7 @@ import { prefetchAuditLog } from "@/lib/prefetch/server-prefetch";
 export const metadata: Metadata = { title: "Audit log · Settings · Khaacho Monitor" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const isAdmin = (await currentUser().catch(() => null))?.role === "ADMIN";
+  const isAdmin = (await currentUser(getDb()).catch(() => null))?.role === "ADMIN";
   const filters = readAuditFilters(await searchParams);
   return (
     <>
