@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Overview · Khaacho Monitor" };
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const range = readRange(await searchParams, OVERVIEW_RANGES);
   return (
-    <Prefetched prefetch={(client) => Promise.all([prefetchDashboard(client, range), prefetchAlertFeed(client)])}>
+    <Prefetched prefetch={(client) => Promise.all([prefetchDashboard(getDb(), client, range), prefetchAlertFeed(getDb(), client)])}>
       <OverviewView thresholds={await currentThresholds(getDb())} />
     </Prefetched>
   );

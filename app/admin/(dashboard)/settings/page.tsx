@@ -25,7 +25,7 @@ export default async function SettingsPage() {
       <Panel title="Your account" actions={<ChangePasswordDialog />}>
         <p className="text-sm text-slate-600">Signed in as {user?.name}. Changing your password signs you out everywhere.</p>
       </Panel>
-      <Prefetched prefetch={(client) => Promise.all([prefetchRules(client), prefetchChannels(client), isAdmin && prefetchAccessLists(client)])}>
+      <Prefetched prefetch={(client) => Promise.all([prefetchRules(getDb(), client), prefetchChannels(getDb(), client), isAdmin && prefetchAccessLists(getDb(), client)])}>
         <AlertRulesPanel />
         <BusinessHoursPanel />
         <ChannelsPanel />

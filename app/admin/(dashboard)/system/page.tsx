@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "System · Khaacho Monitor" };
 export default async function SystemPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const range = readRange(await searchParams, SYSTEM_RANGES);
   return (
-    <Prefetched prefetch={(client) => prefetchSystemMetrics(client, range)}>
+    <Prefetched prefetch={(client) => prefetchSystemMetrics(getDb(), client, range)}>
       <SystemView thresholds={await currentThresholds(getDb())} />
     </Prefetched>
   );

@@ -20,7 +20,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Audit log" description="Every change made to tokens, users and rules, and every sign-in, newest first." />
       <SettingsTabs />
       {isAdmin ? (
-        <Prefetched prefetch={(client) => prefetchAuditLog(client, filters)}>
+        <Prefetched prefetch={(client) => prefetchAuditLog(getDb(), client, filters)}>
           <AuditView />
         </Prefetched>
       ) : (
