@@ -1,4 +1,4 @@
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import type { Notification, NotificationChannel } from "../generated/prisma/client";
 import { getLogger, type Logger, outageReporter } from "../logger";
 import { type Loop, startLoop } from "../runtime/loop";
@@ -12,7 +12,7 @@ export const SEND_TIMEOUT_MS = 10_000;
 // Longer than a send can take (SEND_TIMEOUT_MS) plus recording its result.
 export const DEFAULT_LEASE_MS = 60_000;
 
-export interface DispatcherOptions extends Partial<DeliverOptions> {
+export interface DispatcherOptions extends Partial<Omit<DeliverOptions, "db">> {
   pollIntervalMs?: number;
   leaseMs?: number;
   /** Most deliveries in flight at once per instance. */
@@ -40,11 +40,11 @@ export function wakeDispatcher(): void {
  * Delivers the notifications outbox: polls for due rows, sends each on its own (a slow or failing
  * channel never holds up another, nor the next poll), and records every result.
  */
-export function createNotificationDispatcher(options: DispatcherOptions = {}): NotificationDispatcher {
+export function createNotificationDispatcher(db: Db, options: DispatcherOptions = {}): NotificationDispatcher {
   const logger = options.logger ?? getLogger("notify");
   const settings = options.settings ?? defaultNotifySettings();
   const deliver: DeliverOptions = {
-    db: options.db ?? getDb(),
+    db,
     settings,
     now: options.now ?? (() => new Date()),
     sendTimeoutMs: options.sendTimeoutMs ?? SEND_TIMEOUT_MS,

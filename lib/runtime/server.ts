@@ -5,7 +5,7 @@ import { closeVerifiedTokenCache } from "../auth/token-cache";
 import { ingestedEventPrunerService } from "../ingest/prune-service";
 import { pendingCountsReplayService } from "../ingest/replay-service";
 import { getConfig, ConfigError } from "../config";
-import { closeDb } from "../db/client";
+import { closeDb, getDb } from "../db/client";
 import { MigrationError, migrateUp } from "../db/migrator";
 import { configuredProxies } from "../http/client-address";
 import { guardForwardedFor } from "../http/forwarded-for-guard";
@@ -24,7 +24,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 // The background services of this process, in start order; they stop in reverse.
 async function backgroundServices(): Promise<BackgroundService[]> {
-  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(), ingestedEventPrunerService(), alertRetentionService(), pendingCountsReplayService()];
+  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(getDb()), ingestedEventPrunerService(), alertRetentionService(), pendingCountsReplayService()];
 }
 
 /**
