@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { getConfig } from "../config";
-import { recordDbQuery } from "../monitoring/tracker";
+import { reportQueryCompleted } from "./query-hooks";
 
 export type Db = PrismaClient;
 
@@ -29,15 +29,16 @@ export function createDb(connectionString: string, { queryTimeoutMs, connectTime
   return withQueryTiming(new PrismaClient({ adapter }));
 }
 
-// Every successful query, raw or model, feeds the database latency figures. A query-only
-// extension adds no methods, so the extended client keeps PrismaClient's type.
+// Every successful query, raw or model, is reported to the query hook, through which the monitoring
+// side times it into the database latency. A query-only extension adds no methods, so the extended
+// client keeps PrismaClient's type.
 function withQueryTiming(client: PrismaClient): Db {
   return client.$extends({
     query: {
       async $allOperations({ args, query }) {
         const started = performance.now();
         const result = await query(args);
-        recordDbQuery(performance.now() - started);
+        reportQueryCompleted({ durationMs: performance.now() - started });
         return result;
       },
     },

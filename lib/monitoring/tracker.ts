@@ -53,7 +53,3 @@ export function recordJob(queue: string, outcome: JobOutcome, durationMs: number
 export function recordApiRequest(route: string, method: string, status: number, durationMs: number, at?: number): void {
   getTracker().recordApiRequest(route, method, status, durationMs, at);
 }
-
-export function recordDbQuery(durationMs: number, at?: number): void {
-  getTracker().recordDbQuery(durationMs, at);
-}
