@@ -4,7 +4,7 @@ export interface CompletedQuery {
   durationMs: number;
 }
 
-const queries = createHook<CompletedQuery>("khaachoQueryListeners");
+const queries = createHook<CompletedQuery>("queryListeners");
 
 /** Lets the metrics layer time every query without the database layer knowing it. */
 export const onQueryCompleted = queries.on;

@@ -10,7 +10,7 @@ export interface CompletedRequest {
   reachedHandler: boolean;
 }
 
-const requests = createHook<CompletedRequest>("khaachoRequestListeners");
+const requests = createHook<CompletedRequest>("requestListeners");
 
 /** Lets the metrics layer observe every /api/v1 request without the HTTP layer knowing it. */
 export const onRequestCompleted = requests.on;

@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { createHook } from "./hook";
 
 test("every observer hears a report until it is removed", () => {
-  const hook = createHook<number>("khaachoTestHookRemoval");
+  const hook = createHook<number>("test:hook-removal");
   const heard: string[] = [];
   const stopA = hook.on((n) => heard.push(`a${n}`));
   hook.on((n) => heard.push(`b${n}`));
@@ -13,7 +13,7 @@ test("every observer hears a report until it is removed", () => {
 });
 
 test("an observer that throws neither fails the reporter nor silences the others", () => {
-  const hook = createHook<string>("khaachoTestHookThrowing");
+  const hook = createHook<string>("test:hook-throwing");
   const heard: string[] = [];
   hook.on(() => {
     throw new Error("broken observer");
@@ -25,7 +25,7 @@ test("an observer that throws neither fails the reporter nor silences the others
 
 test("two copies of one hook, as two bundles of one process load it, share their observers", () => {
   const heard: number[] = [];
-  createHook<number>("khaachoTestHookShared").on((n) => heard.push(n));
-  createHook<number>("khaachoTestHookShared").report(7);
+  createHook<number>("test:hook-shared").on((n) => heard.push(n));
+  createHook<number>("test:hook-shared").report(7);
   expect(heard).toEqual([7]);
 });

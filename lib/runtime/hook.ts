@@ -1,4 +1,5 @@
 type Listener<T> = (event: T) => void;
+import { processSlot } from "./process-slot";
 
 /** A layer reports to its observers through a hook without knowing who listens (the metrics layer, say). */
 export interface Hook<T> {
@@ -9,22 +10,22 @@ export interface Hook<T> {
 }
 
 /**
- * A hook whose observers live on globalThis under `slot`: Next.js bundles route handlers and
+ * A hook whose observers sit in the process slot `name`: Next.js bundles route handlers and
  * instrumentation.ts separately, and an observer registered at start-up must hear every bundle.
  */
-export function createHook<T>(slot: string): Hook<T> {
-  const global = globalThis as unknown as Record<string, Listener<T>[] | undefined>;
-  const listeners = (global[slot] ??= []);
+export function createHook<T>(name: string): Hook<T> {
+  const listeners = processSlot<Listener<T>[]>(name, () => []);
   return {
     on(listener) {
-      listeners.push(listener);
+      listeners.get().push(listener);
       return () => {
-        const index = listeners.indexOf(listener);
-        if (index >= 0) listeners.splice(index, 1);
+        const current = listeners.get();
+        const index = current.indexOf(listener);
+        if (index >= 0) current.splice(index, 1);
       };
     },
     report(event) {
-      for (const listener of listeners) {
+      for (const listener of listeners.get()) {
         try {
           listener(event);
         } catch {
