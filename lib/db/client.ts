@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { getConfig } from "../config";
 import { reportQueryCompleted } from "./query-hooks";
+import { processSlot } from "../runtime/process-slot";
 
 export type Db = PrismaClient;
 
@@ -45,20 +46,19 @@ function withQueryTiming(client: PrismaClient): Db {
   }) as unknown as Db;
 }
 
-const globalForDb = globalThis as unknown as { khaachoDb?: Db };
+const processDb = processSlot("db", () => {
+  const { databaseUrl: url, database } = getConfig();
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database");
+  return createDb(url, database);
+});
 
 /** The process's Prisma client, created on first use and shared (one pool per process). */
 export function getDb(): Db {
-  if (!globalForDb.khaachoDb) {
-    const { databaseUrl: url, database } = getConfig();
-    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database");
-    globalForDb.khaachoDb = createDb(url, database);
-  }
-  return globalForDb.khaachoDb;
+  return processDb.get();
 }
 
 export async function closeDb(): Promise<void> {
-  const db = globalForDb.khaachoDb;
-  globalForDb.khaachoDb = undefined;
+  const db = processDb.peek();
+  processDb.reset();
   await db?.$disconnect();
 }
