@@ -5,8 +5,9 @@ import type { Principal } from "./roles";
 import { decodeSessionCookie, sessionCookieFrom } from "./session";
 import { verifyApiToken } from "./tokens";
 import { userPrincipal } from "./users";
+import { processSlot } from "../runtime/process-slot";
 
-const globalForOutage = globalThis as unknown as { khaachoAuthOutage?: ReturnType<typeof outageReporter> };
+const databaseOutage = processSlot("authDatabaseOutage", () => outageReporter(getLogger("auth"), "Database (authentication)"));
 
 /** Whether the request carries an API token or a session cookie at all: without either there is no one to look up. */
 export function carriesCredentials(request: Request): boolean {
@@ -20,7 +21,7 @@ export function carriesCredentials(request: Request): boolean {
  */
 export async function authenticateRequest(db: Db, request: Request): Promise<Principal | null> {
   const authorization = request.headers.get("authorization");
-  const outage = (globalForOutage.khaachoAuthOutage ??= outageReporter(getLogger("auth"), "Database (authentication)"));
+  const outage = databaseOutage.get();
   try {
     const principal = authorization !== null ? await fromBearer(db, authorization) : await fromSession(db, request);
     outage.recovered();
