@@ -7,6 +7,7 @@ import { claimDueNotifications } from "./claim";
 import { type DeliverOptions, deliverNotification } from "./deliver";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS } from "./retry";
 import { CHANNELS, channelReadiness, defaultNotifySettings } from "./settings";
+import { processSlot } from "../runtime/process-slot";
 
 export const SEND_TIMEOUT_MS = 10_000;
 // Longer than a send can take (SEND_TIMEOUT_MS) plus recording its result.
@@ -27,13 +28,12 @@ export interface NotificationDispatcher extends BackgroundService {
   wake(): void;
 }
 
-const globalForWakers = globalThis as unknown as { khaachoDispatcherWakers?: Set<() => void> };
-// On globalThis because Next.js bundles route handlers and instrumentation separately.
-const wakers = (globalForWakers.khaachoDispatcherWakers ??= new Set());
+// One per process, because Next.js bundles route handlers and instrumentation separately.
+const wakers = processSlot("dispatcherWakers", () => new Set<() => void>());
 
 /** Asks the running dispatchers of this process to deliver now, e.g. after committing an alert change. */
 export function wakeDispatcher(): void {
-  for (const wake of wakers) wake();
+  for (const wake of wakers.get()) wake();
 }
 
 /**
@@ -89,7 +89,7 @@ export function createNotificationDispatcher(db: Db, options: DispatcherOptions 
     name: "notification dispatcher",
     async start() {
       loop = startLoop({ name: "Notification dispatcher", intervalMs: options.pollIntervalMs ?? 1000, firstRunAfterMs: 0, logger, run: async () => void (await startDue()) });
-      wakers.add(wake);
+      wakers.get().add(wake);
       logger.info("Notification dispatcher started");
       for (const channel of CHANNELS) {
         const { enabled, missing } = channelReadiness(channel, settings);
@@ -97,7 +97,7 @@ export function createNotificationDispatcher(db: Db, options: DispatcherOptions 
       }
     },
     async stop() {
-      wakers.delete(wake);
+      wakers.get().delete(wake);
       await loop?.stop();
       loop = undefined;
       await Promise.all(inFlight);
