@@ -14,6 +14,7 @@ import { type MetricSeries, getMetricSeries } from "./queries/metric-series";
 import type { TimeRange } from "../shared/time-ranges";
 import { MAX_POINTS_PER_SERIES, rangeWindow } from "./ranges";
 import type { MetricsSnapshot } from "./types";
+import { processSlot } from "../runtime/process-slot";
 
 export const DASHBOARD_CHART_METRICS = [
   "orders_created",
@@ -35,8 +36,7 @@ const RECENT_ALERT_COUNT = 10;
 /** `lastWeek`: the orders of the same window a week earlier, moved a week on so they line up with today's. */
 type Charts = { range: TimeRange; from: string; to: string; series: MetricSeries[]; lastWeek: MetricSeries[] };
 const WEEK_MS = 7 * 24 * 3_600_000;
-const globalForCharts = globalThis as unknown as { khaachoChartCache?: ReturnType<typeof createChartCache<Charts>> };
-const chartCache = (globalForCharts.khaachoChartCache ??= createChartCache<Charts>());
+const chartCache = processSlot("dashboardChartCache", () => createChartCache<Charts>());
 
 async function readCharts(db: Db, range: TimeRange, now: Date): Promise<Charts> {
   const { from, to } = rangeWindow(range, now);
@@ -79,7 +79,7 @@ export async function getDashboard(db: Db, range: TimeRange, now = new Date(), {
     settle(getMetricsSnapshot(now)),
     settle(openAlertSummary(db)),
     settle(listAlerts(db, { limit: RECENT_ALERT_COUNT }).then((page) => alertsWithHoldsJson(db, page.alerts))),
-    settle(cachedCharts ? chartCache(range, () => readCharts(db, range, now), now.getTime()) : readCharts(db, range, now)),
+    settle(cachedCharts ? chartCache.get()(range, () => readCharts(db, range, now), now.getTime()) : readCharts(db, range, now)),
     settle(stalledQueues(db)),
   ]);
   const alerts = open && recent ? { open, recent } : null;

@@ -3,6 +3,7 @@ import { createChartCache } from "./chart-cache";
 import { type MetricSeries, getMetricSeries } from "./queries/metric-series";
 import type { TimeRange } from "../shared/time-ranges";
 import { MAX_POINTS_PER_SERIES, type SystemMetricsQuery, rangeWindow, selectedMetrics } from "./ranges";
+import { processSlot } from "../runtime/process-slot";
 
 export interface SystemMetricsReport {
   range: TimeRange;
@@ -11,8 +12,7 @@ export interface SystemMetricsReport {
   series: MetricSeries[];
 }
 
-const globalForCache = globalThis as unknown as { khaachoSystemMetricsCache?: ReturnType<typeof createChartCache<SystemMetricsReport>> };
-const cache = (globalForCache.khaachoSystemMetricsCache ??= createChartCache<SystemMetricsReport>());
+const cache = processSlot("systemMetricsCache", () => createChartCache<SystemMetricsReport>());
 
 /**
  * GET /api/v1/monitoring/system-metrics: one read per query shared between pollers for a few
@@ -20,7 +20,7 @@ const cache = (globalForCache.khaachoSystemMetricsCache ??= createChartCache<Sys
  */
 export function getSharedSystemMetrics(db: Db, query: SystemMetricsQuery, now = new Date()): Promise<SystemMetricsReport> {
   const key = JSON.stringify([query.range, query.instance ?? null, query.metric ?? null]);
-  return cache(key, () => getSystemMetrics(db, query, now), now.getTime());
+  return cache.get()(key, () => getSystemMetrics(db, query, now), now.getTime());
 }
 
 /** Series by instance, at most 500 points each, read afresh. */
