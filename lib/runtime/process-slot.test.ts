@@ -1,5 +1,5 @@
 import { expect, test, vi } from "vitest";
-import { processSlot } from "./process-slot";
+import { processSlot, resetProcessSlot } from "./process-slot";
 
 test("a slot creates its value once and hands the same one out after", () => {
   const create = vi.fn(() => ({ id: Math.random() }));
@@ -49,4 +49,12 @@ test("a second copy of the module, as another Next.js bundle loads it, shares th
   expect(there.get()).toBe(value);
   there.reset();
   expect(here.peek()).toBeUndefined();
+});
+
+test("a test can empty a slot by name without holding the module's slot object", () => {
+  let made = 0;
+  const slot = processSlot("test:by-name", () => ++made);
+  slot.get();
+  resetProcessSlot("test:by-name");
+  expect(slot.get()).toBe(2);
 });

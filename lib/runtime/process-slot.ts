@@ -41,3 +41,8 @@ export function processSlot<T>(name: string, create: () => T): ProcessSlot<T> {
     },
   };
 }
+
+/** Empties the slot `name` from anywhere, for a test that needs a fresh value; the owner's close function still closes it first. */
+export function resetProcessSlot(name: string): void {
+  registry().delete(name);
+}
