@@ -42,7 +42,7 @@ export function processSlot<T>(name: string, create: () => T): ProcessSlot<T> {
   };
 }
 
-/** Empties the slot `name` from anywhere, for a test that needs a fresh value; the owner's close function still closes it first. */
+/** Empties the slot `name` from anywhere, for a test that needs a fresh value (a client is closed by its own close function). */
 export function resetProcessSlot(name: string): void {
   registry().delete(name);
 }
