@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { type LimiterFactory, memoryLimiters, redisLimiters } from "../auth/sign-in-throttle";
 import { getRedis } from "../redis";
+import { processSlot } from "../runtime/process-slot";
 
 /** Requests (opening or confirming) one client address may make on acknowledge links. */
 export const ACK_LINK_LIMIT = { points: 30, windowSeconds: 10 * 60 } as const;
@@ -29,11 +30,12 @@ export function ackLinkRateLimit(limiters: LimiterFactory, prefix: string): AckL
   };
 }
 
-const globalForLimit = globalThis as unknown as { khaachoAckLinkRateLimit?: AckLinkRateLimit };
+const processLimit = processSlot("ackLinkRateLimit", () => {
+  const redis = getRedis();
+  return ackLinkRateLimit(redis.enabled && redis.client ? redisLimiters(redis.client) : memoryLimiters, "khaacho:ack-link:");
+});
 
 /** The limit in Redis (shared by every instance) when configured, else in memory, as for sign-in. */
 export function processAckLinkRateLimit(): AckLinkRateLimit {
-  const redis = getRedis();
-  globalForLimit.khaachoAckLinkRateLimit ??= ackLinkRateLimit(redis.enabled && redis.client ? redisLimiters(redis.client) : memoryLimiters, "khaacho:ack-link:");
-  return globalForLimit.khaachoAckLinkRateLimit;
+  return processLimit.get();
 }

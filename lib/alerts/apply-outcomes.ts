@@ -1,4 +1,4 @@
-import { type Db, getDb } from "../db/client";
+import type { Db } from "../db/client";
 import type { SystemAlert } from "../generated/prisma/client";
 import { enqueueAlertNotifications } from "../notify/enqueue";
 import { wakeDispatcher } from "../notify/dispatcher";
@@ -28,8 +28,7 @@ export interface AlertChange {
  * Brings system_alerts in line with the rule outcomes, each step in one transaction with its
  * alert_events row (and its notifications, through the outbox). Returns what changed.
  */
-export async function applyRuleOutcomes(outcomes: HeldOutcome[], settings: ApplySettings, now = new Date()): Promise<AlertChange[]> {
-  const db = getDb();
+export async function applyRuleOutcomes(db: Db, outcomes: HeldOutcome[], settings: ApplySettings, now = new Date()): Promise<AlertChange[]> {
   const open = await db.systemAlert.findMany({ where: { status: { not: "RESOLVED" }, type: { in: outcomes.map((outcome) => outcome.type) } } });
   const openByKey = new Map(open.map((alert) => [alertKey(alert.type, alert.subject), alert]));
   const changes: AlertChange[] = [];

@@ -3,7 +3,7 @@ import { type OpenAlertSummary, openAlertSummary } from "../alerts/queries/open-
 import { alertsWithHoldsJson } from "../alerts/queries/with-holds";
 import type { AlertJson } from "../alerts/serialize";
 import { stalledQueues } from "../alerts/queries/stalled-queues";
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import { type HealthReport, checkHealth } from "../health";
 import { getRedis } from "../redis";
 import { createChartCache } from "./chart-cache";
@@ -14,6 +14,7 @@ import { type MetricSeries, getMetricSeries } from "./queries/metric-series";
 import type { TimeRange } from "../shared/time-ranges";
 import { MAX_POINTS_PER_SERIES, rangeWindow } from "./ranges";
 import type { MetricsSnapshot } from "./types";
+import { processSlot } from "../runtime/process-slot";
 
 export const DASHBOARD_CHART_METRICS = [
   "orders_created",
@@ -35,15 +36,14 @@ const RECENT_ALERT_COUNT = 10;
 /** `lastWeek`: the orders of the same window a week earlier, moved a week on so they line up with today's. */
 type Charts = { range: TimeRange; from: string; to: string; series: MetricSeries[]; lastWeek: MetricSeries[] };
 const WEEK_MS = 7 * 24 * 3_600_000;
-const globalForCharts = globalThis as unknown as { khaachoChartCache?: ReturnType<typeof createChartCache<Charts>> };
-const chartCache = (globalForCharts.khaachoChartCache ??= createChartCache<Charts>());
+const chartCache = processSlot("dashboardChartCache", () => createChartCache<Charts>());
 
-async function readCharts(range: TimeRange, now: Date): Promise<Charts> {
+async function readCharts(db: Db, range: TimeRange, now: Date): Promise<Charts> {
   const { from, to } = rangeWindow(range, now);
   const weekEarlier = (at: Date) => new Date(at.getTime() - WEEK_MS);
   const [series, lastWeek] = await Promise.all([
-    getMetricSeries(getDb(), { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES }),
-    getMetricSeries(getDb(), { metrics: ["orders_created"], from: weekEarlier(from), to: weekEarlier(to), maxPoints: MAX_POINTS_PER_SERIES }),
+    getMetricSeries(db, { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES }),
+    getMetricSeries(db, { metrics: ["orders_created"], from: weekEarlier(from), to: weekEarlier(to), maxPoints: MAX_POINTS_PER_SERIES }),
   ]);
   const movedOn = lastWeek.map((one) => ({ ...one, points: one.points.map((point) => ({ ...point, t: new Date(Date.parse(point.t) + WEEK_MS).toISOString() })) }));
   return { range, from: from.toISOString(), to: to.toISOString(), series, lastWeek: movedOn };
@@ -73,14 +73,14 @@ async function settle<T>(promise: Promise<T>): Promise<T | null> {
  * GET /api/v1/monitoring/dashboard: everything the overview page shows, in one call.
  * `cachedCharts: false` reads the chart series afresh (the benchmark's cold path).
  */
-export async function getDashboard(range: TimeRange, now = new Date(), { cachedCharts = true } = {}): Promise<Dashboard> {
+export async function getDashboard(db: Db, range: TimeRange, now = new Date(), { cachedCharts = true } = {}): Promise<Dashboard> {
   const [health, metrics, open, recent, charts, stalled] = await Promise.all([
-    checkHealth(getDb(), getRedis(), leaderSource()),
+    checkHealth(db, getRedis(), leaderSource()),
     settle(getMetricsSnapshot(now)),
-    settle(openAlertSummary()),
-    settle(listAlerts({ limit: RECENT_ALERT_COUNT }).then((page) => alertsWithHoldsJson(page.alerts))),
-    settle(cachedCharts ? chartCache(range, () => readCharts(range, now), now.getTime()) : readCharts(range, now)),
-    settle(stalledQueues(getDb())),
+    settle(openAlertSummary(db)),
+    settle(listAlerts(db, { limit: RECENT_ALERT_COUNT }).then((page) => alertsWithHoldsJson(db, page.alerts))),
+    settle(cachedCharts ? chartCache.get()(range, () => readCharts(db, range, now), now.getTime()) : readCharts(db, range, now)),
+    settle(stalledQueues(db)),
   ]);
   const alerts = open && recent ? { open, recent } : null;
   const unavailable: Dashboard["unavailable"] = [];

@@ -51,6 +51,7 @@ async function timings(call: () => Promise<unknown>): Promise<{ p50: number; p95
 
 /** The dashboard's and system-metrics' query paths, charts read afresh and shared between polls. */
 export async function benchCharts(rows: number): Promise<void> {
+  const { getDb } = await import("../../lib/db/client");
   const { getDashboard } = await import("../../lib/monitoring/dashboard");
   const { getSharedSystemMetrics, getSystemMetrics } = await import("../../lib/monitoring/system-metrics");
   const { CHART_CACHE_TTL_MS } = await import("../../lib/monitoring/chart-cache");
@@ -58,11 +59,11 @@ export async function benchCharts(rows: number): Promise<void> {
   const show = (what: string, figures: { p50: number; p95: number }, target = "") =>
     console.log(`  ${what.padEnd(44)} p50 ${fmt(figures.p50).padStart(7)} ms, p95 ${fmt(figures.p95).padStart(7)} ms${target}`);
   for (const range of ["1h", "24h", "7d", "30d"] as const) {
-    show(`dashboard ${range}, charts read every call`, await medianOfRuns(() => timings(() => getDashboard(range, new Date(), { cachedCharts: false }))), range === "7d" ? "  (target p95 < 50 ms)" : "");
-    show(`dashboard ${range}, charts shared ${CHART_CACHE_TTL_MS / 1000} s`, await medianOfRuns(() => timings(() => getDashboard(range, new Date()))));
+    show(`dashboard ${range}, charts read every call`, await medianOfRuns(() => timings(() => getDashboard(getDb(), range, new Date(), { cachedCharts: false }))), range === "7d" ? "  (target p95 < 50 ms)" : "");
+    show(`dashboard ${range}, charts shared ${CHART_CACHE_TTL_MS / 1000} s`, await medianOfRuns(() => timings(() => getDashboard(getDb(), range, new Date()))));
   }
-  show("system-metrics 30d, read every call", await medianOfRuns(() => timings(() => getSystemMetrics({ range: "30d" }))), "  (target p95 < 50 ms)");
-  show(`system-metrics 30d, shared ${CHART_CACHE_TTL_MS / 1000} s`, await medianOfRuns(() => timings(() => getSharedSystemMetrics({ range: "30d" }))));
-  const bodyBytes = Buffer.byteLength(JSON.stringify(await getDashboard("7d")));
+  show("system-metrics 30d, read every call", await medianOfRuns(() => timings(() => getSystemMetrics(getDb(), { range: "30d" }))), "  (target p95 < 50 ms)");
+  show(`system-metrics 30d, shared ${CHART_CACHE_TTL_MS / 1000} s`, await medianOfRuns(() => timings(() => getSharedSystemMetrics(getDb(), { range: "30d" }))));
+  const bodyBytes = Buffer.byteLength(JSON.stringify(await getDashboard(getDb(), "7d")));
   console.log(`  dashboard 7d answer: ${fmt(bodyBytes / 1024)} KB of JSON (target < 100 KB)`);
 }

@@ -46,7 +46,7 @@ async function emailedAlert(overrides = {}) {
   const alert = await createAlert(getDb(), { type: "HIGH_CPU_USAGE", subject: "web-2", title: "High CPU usage on web-2", severity: "CRITICAL", value: 97, threshold: 95, ...overrides });
   const settings = notifySettings({ MONITORING_ENABLE_EMAIL_ALERTS: "true", SMTP_URL: smtp.url, ALERT_EMAIL_TO: "ops@example.com", MONITORING_TIMEZONE: "Asia/Kathmandu" });
   await getDb().$transaction((tx) => enqueueAlertNotifications(tx, alert, "created", settings));
-  await createNotificationDispatcher({ db: getDb(), settings }).deliverDue();
+  await createNotificationDispatcher(getDb(), { settings }).deliverDue();
   const mail = smtp.messages.at(-1)!;
   const url = mail.body.match(/Acknowledge: +(\S+)/)?.[1];
   expect(url).toMatch(new RegExp(`^${APP_URL}/a/[A-Za-z0-9_-]{56}$`));

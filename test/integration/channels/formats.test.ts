@@ -54,7 +54,7 @@ async function deliveredAs(format: WebhookFormat, path = `/${format}`, reason: "
   });
   await db.$transaction((tx) => enqueueAlertNotifications(tx, alert, reason, { ...settings, notify: { ...settings.notify, onResolve: true } }));
   const sentAt = new Date(SENT_AT);
-  await createNotificationDispatcher({ db, settings, secretBox: () => box, ackLinkKey: () => ackKey, now: () => sentAt, logger: capturingLogger().logger }).deliverDue();
+  await createNotificationDispatcher(db, { settings, secretBox: () => box, ackLinkKey: () => ackKey, now: () => sentAt, logger: capturingLogger().logger }).deliverDue();
   expect(receiver.requests).toHaveLength(1);
   const [request] = receiver.requests;
   expect(request).toMatchObject({ method: "POST", path, headers: { "content-type": "application/json" } });

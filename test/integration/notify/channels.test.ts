@@ -35,7 +35,7 @@ afterAll(async () => {
 /** Queues the alert's notifications and lets a dispatcher deliver them, as the running app would. */
 async function notify(alert: SystemAlert, settings: NotifySettings, reason: AlertReason = "created") {
   await db.$transaction((tx) => enqueueAlertNotifications(tx, alert, reason, settings));
-  const delivered = await createNotificationDispatcher({ db, settings, ackLinkKey: () => ackKey }).deliverDue();
+  const delivered = await createNotificationDispatcher(db, { settings, ackLinkKey: () => ackKey }).deliverDue();
   const rows = await db.notification.findMany({ where: { alertId: alert.id } });
   return { delivered, rows };
 }
