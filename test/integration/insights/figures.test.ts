@@ -9,6 +9,7 @@ const { getDb } = await import("@/lib/db/client");
 const { getInsights } = await import("@/lib/insights/insights");
 const { insightPeriod } = await import("@/lib/insights/period");
 const { proposedThreshold } = await import("@/lib/insights/thresholds");
+const { alertsCsv } = await import("@/lib/insights/alerts-export");
 
 const db = getDb();
 await seedAlerts(db);
@@ -131,5 +132,15 @@ describe("an empty range", () => {
     expect(empty.volume.total).toBe(0);
     expect(empty.response.overall.current.acknowledge.meanSeconds).toBeNull();
     expect([empty.noise, empty.delivery, empty.people, empty.response.byRule]).toEqual([[], [], [], []]);
+  });
+});
+
+describe("the CSV export", () => {
+  test("is bounded: past its limit the oldest alerts of the range are left out, newest first, test alerts never in", async () => {
+    const lines: string[] = [];
+    for await (const chunk of alertsCsv(db, insightPeriod("7d", NOW, KATHMANDU), 2)) lines.push(...chunk.split("\r\n").filter(Boolean));
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(',HIGH_DISK_USAGE,web-1,CRITICAL,RESOLVED,"A5 ""quoted"", title",2026-11-30T08:00:00.000+05:45,,,,,2026-11-30T09:00:00.000+05:45,bikash,3600,96,95,1,"\'=cause');
+    expect(lines[2]).toContain(",HIGH_CPU_USAGE,web-1,CRITICAL,RESOLVED,");
   });
 });
