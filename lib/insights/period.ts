@@ -1,15 +1,13 @@
 import { tz } from "@date-fns/tz";
 import { addDays, startOfDay } from "date-fns";
 import { z } from "zod";
+import { INSIGHT_DAYS, INSIGHT_RANGES, type InsightRange } from "../shared/insight-ranges";
 
-export const INSIGHT_RANGES = ["7d", "30d", "90d"] as const;
-export type InsightRange = (typeof INSIGHT_RANGES)[number];
+export { INSIGHT_RANGES, type InsightRange };
 
 export const insightsQuery = z.object({
   range: z.enum(INSIGHT_RANGES, { error: `must be one of ${INSIGHT_RANGES.join(", ")}` }).default("7d"),
 });
-
-const DAYS: Record<InsightRange, number> = { "7d": 7, "30d": 30, "90d": 90 };
 
 /** The days an insights answer covers, and the period of the same length before them, for trends. */
 export interface InsightPeriod {
@@ -26,7 +24,7 @@ export interface InsightPeriod {
  * this one starts.
  */
 export function insightPeriod(range: InsightRange, now: Date, timeZone: string): InsightPeriod {
-  const from = addDays(startOfDay(now, { in: tz(timeZone) }), 1 - DAYS[range]);
+  const from = addDays(startOfDay(now, { in: tz(timeZone) }), 1 - INSIGHT_DAYS[range]);
   const length = now.getTime() - from.getTime();
   return { range, timeZone, from: new Date(from.getTime()), to: now, previousFrom: new Date(from.getTime() - length) };
 }
