@@ -9,7 +9,7 @@ export interface ThresholdReplay {
   minutes: number;
   /** Times the rebuilt reading rose above the current level. */
   crossings: number;
-  /** The lowest level at or above the current one the reading rose above at most half as often; null without crossings. */
+  /** The lowest level above the current one the reading rose above at most half as often; null below two crossings. */
   proposed: number | null;
   proposedCrossings: number | null;
 }
@@ -74,7 +74,7 @@ export async function replayThreshold(db: Db, series: ReplaySeries, level: numbe
            proposal.x AS proposed, proposal.crossings AS proposed_crossings
     FROM at_level
     LEFT JOIN LATERAL (
-      SELECT x, crossings FROM curve WHERE at_level.crossings > 0 AND x > ${level}::float8 AND crossings <= at_level.crossings / 2 ORDER BY x LIMIT 1
+      SELECT x, crossings FROM curve WHERE at_level.crossings >= 2 AND x > ${level}::float8 AND crossings <= at_level.crossings / 2 ORDER BY x LIMIT 1
     ) AS proposal ON true`;
   return { minutes: row.minutes, crossings: row.crossings, proposed: row.proposed, proposedCrossings: row.proposed_crossings };
 }

@@ -26,5 +26,5 @@ export async function proposedThreshold(db: Db, type: string, period: InsightPer
   if (replay.minutes === 0) return none(type, level, "No minute samples of this rule's reading in the period (they are kept for MONITORING_RETENTION_DAYS).");
   // Up to the hundredth, so the form shows a short number that still crosses no more often.
   const proposed = replay.proposed === null ? null : Math.ceil(replay.proposed * 100) / 100;
-  return { type, level, unavailable: replay.crossings === 0 ? "The stored samples never rose above the current level." : null, ...replay, proposed };
+  return { type, level, unavailable: replay.crossings < 2 ? `The stored samples rose above the current level ${replay.crossings === 0 ? "never" : "once"}: nothing to halve.` : null, ...replay, proposed };
 }
