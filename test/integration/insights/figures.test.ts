@@ -103,6 +103,8 @@ describe("noise", () => {
     const period = insightPeriod("7d", NOW, KATHMANDU);
     // Above 91: 95, 99 and 92 → 3 crossings; at most 1: above 95 only 99 crosses.
     expect(await proposedThreshold(db, "HIGH_DISK_USAGE", period)).toMatchObject({ level: 91, crossings: 3, proposed: 95, proposedCrossings: 1 });
+    await db.alertRule.update({ where: { type: "HIGH_DISK_USAGE" }, data: { warning: 98 } });
+    expect(await proposedThreshold(db, "HIGH_DISK_USAGE", period)).toMatchObject({ level: 98, crossings: 1, proposed: null, unavailable: expect.stringContaining("once: nothing to halve") });
     await db.alertRule.delete({ where: { type: "HIGH_DISK_USAGE" } });
     expect(await proposedThreshold(db, "HIGH_CPU_USAGE", period)).toMatchObject({ level: 80, minutes: 0, proposed: null, unavailable: expect.stringContaining("No minute samples") });
     expect(await proposedThreshold(db, "TEST_ALERT", period)).toMatchObject({ level: null, proposed: null, unavailable: expect.stringContaining("not raised by a rule") });
