@@ -24,4 +24,15 @@ export async function benchInsights(url: string): Promise<void> {
     }));
     console.log(`  ${range.padEnd(4)} insights p50 ${fmt(figures.insights).padStart(7)} ms; baseline count(*) of the same alerts and deliveries ${fmt(figures.count).padStart(7)} ms${range === "90d" ? "  (target < 200 ms)" : ""}`);
   }
+  await benchReplay(db, insightPeriod("30d", new Date(), timeZone));
+}
+
+// One rule's proposal: CPU per instance, five instances, 30 days of minute samples.
+async function benchReplay(db: import("../../lib/db/client").Db, period: import("../../lib/insights/period").InsightPeriod): Promise<void> {
+  const { proposedThreshold } = await import("../../lib/insights/thresholds");
+  const figures = await medianOfRuns(async () => ({
+    replay: await medianCallMs(() => proposedThreshold(db, "HIGH_CPU_USAGE", period), 3),
+    count: await medianCallMs(() => db.$queryRaw`SELECT count(*) FROM system_metrics WHERE metric_type = 'system' AND metric_name = 'cpu' AND recorded_at >= ${period.from} AND recorded_at < ${period.to}`, 3),
+  }));
+  console.log(`  30d  threshold replay of HIGH_CPU_USAGE p50 ${fmt(figures.replay).padStart(7)} ms; baseline count(*) of the same samples ${fmt(figures.count).padStart(7)} ms (asked per rule, after the page)`);
 }

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, test } from "vitest";
-import { useAppEnv } from "../auth/app-env";
+import { useAppEnv as setUpAppEnv } from "../auth/app-env";
 import { NOW, seedAlerts, seedDiskSamples } from "./fixture";
 
-const env = await useAppEnv();
+const env = await setUpAppEnv();
 afterAll(() => env.cleanUp());
 
 const { getDb } = await import("@/lib/db/client");

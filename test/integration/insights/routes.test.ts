@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
-import { call, useAppEnv } from "../auth/app-env";
+import { call, useAppEnv as setUpAppEnv } from "../auth/app-env";
 
-const env = await useAppEnv({ NEXTAUTH_SECRET: "insights-test-secret-0123456789abcdef" });
+const env = await setUpAppEnv({ NEXTAUTH_SECRET: "insights-test-secret-0123456789abcdef" });
 afterAll(() => env.cleanUp());
 
 const { getDb } = await import("@/lib/db/client");
