@@ -8,9 +8,8 @@ import { INSIGHT_RANGES } from "@/lib/shared/insight-ranges";
 import { RangePicker } from "../overview/range-picker";
 import { PageHeader } from "../shell/app-shell";
 import { buttonClasses } from "../ui/button";
-import { Panel } from "../ui/panel";
 import { QueryView } from "../ui/query-view";
-import { LoadingBlock } from "../ui/skeleton";
+import { LoadingPanel } from "../ui/skeleton";
 import { DeliveryPanel } from "./delivery-panel";
 import { NoisePanel } from "./noise-panel";
 import { PeoplePanel } from "./people-panel";
@@ -37,11 +36,7 @@ export function InsightsView({ timeZone }: { timeZone: string }) {
       />
       <QueryView
         query={insights}
-        loading={
-          <Panel>
-            <LoadingBlock label="Loading insights" rows={6} />
-          </Panel>
-        }
+        loading={<LoadingPanel label="Loading insights" rows={6} />}
         errorTitle="Could not load insights"
       >
         {(data) => (
