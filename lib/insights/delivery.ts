@@ -44,10 +44,10 @@ export async function channelDelivery(db: Db, { from, to }: InsightPeriod): Prom
   const [histogram, failures] = await Promise.all([
     db.$queryRaw<HistogramRow[]>`
       SELECT channel::text AS kind, channel_name AS name, status::text AS status, attempts > 1 AS retried,
-             round(extract(epoch FROM sent_at - created_at), 1)::float8 AS seconds, count(*)::int AS count
+             (round(date_part('epoch', sent_at - created_at) * 10) / 10)::float8 AS seconds, count(*)::int AS count
       FROM notifications
       WHERE created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz
-      GROUP BY channel, channel_name, status, attempts > 1, round(extract(epoch FROM sent_at - created_at), 1)`,
+      GROUP BY channel, channel_name, status, attempts > 1, round(date_part('epoch', sent_at - created_at) * 10)`,
     db.$queryRaw<FailureRow[]>`
       SELECT DISTINCT ON (channel, channel_name) channel::text AS kind, channel_name AS name, updated_at AS at, last_error AS reason
       FROM notifications

@@ -51,8 +51,8 @@ export async function responseTimes(db: Db, period: InsightPeriod): Promise<Resp
     db.$queryRaw<Row[]>`
     WITH spans AS (
       SELECT created_at >= ${period.from}::timestamptz AS current, type, severity::text AS severity,
-             extract(epoch FROM acknowledged_at - created_at)::float8 AS ack,
-             extract(epoch FROM resolved_at - created_at)::float8 AS resolve
+             date_part('epoch', acknowledged_at - created_at) AS ack,
+             date_part('epoch', resolved_at - created_at) AS resolve
       FROM system_alerts
       WHERE created_at >= ${period.previousFrom}::timestamptz AND created_at < ${period.to}::timestamptz AND NOT is_test
     )

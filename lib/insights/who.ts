@@ -17,7 +17,7 @@ export interface PersonActivity {
 export function activityByPerson(db: Db, { from, to }: InsightPeriod): Promise<PersonActivity[]> {
   return db.$queryRaw<PersonActivity[]>`
     WITH steps AS (
-      SELECT acknowledged_by AS actor, 1 AS acknowledged, 0 AS resolved, extract(epoch FROM acknowledged_at - created_at)::float8 AS wait
+      SELECT acknowledged_by AS actor, 1 AS acknowledged, 0 AS resolved, date_part('epoch', acknowledged_at - created_at) AS wait
       FROM system_alerts
       WHERE created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz AND NOT is_test AND acknowledged_by IS NOT NULL
       UNION ALL
