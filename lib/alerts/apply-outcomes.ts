@@ -68,7 +68,7 @@ async function openAlert(db: Db, type: RuleType, subject: string | null, firing:
   try {
     const alert = await db.$transaction(async (tx) => {
       const { severity, value, threshold, title, message, metadata } = firing;
-      const created = await tx.systemAlert.create({ data: { type, subject, severity, value, threshold, title, message, metadata, createdAt: now, lastSeenAt: now } });
+      const created = await tx.systemAlert.create({ data: { type, subject, severity, value, threshold, openingValue: value, openingThreshold: threshold, title, message, metadata, createdAt: now, lastSeenAt: now } });
       await recordAlertEvent(tx, created.id, "created", SYSTEM_ACTOR, now, { severity, value, threshold });
       await enqueueAlertNotifications(tx, created, "created", undefined, now);
       return created;

@@ -85,7 +85,8 @@ describe("while open", () => {
     expect((await orders(301, at(15_000))).map((change) => change.change)).toEqual(["refreshed", "escalated"]);
     expect((await orders(350, at(30_000))).map((change) => change.change)).toEqual(["refreshed"]);
     const [alert] = await ordersAlerts();
-    expect(alert).toMatchObject({ severity: "CRITICAL", threshold: 300, value: 350, occurrences: 3 });
+    // The reading and level it opened at stay, for the noise figures of Insights.
+    expect(alert).toMatchObject({ severity: "CRITICAL", threshold: 300, value: 350, occurrences: 3, openingValue: 150, openingThreshold: 100 });
     expect(await eventKindsOf(alert.id)).toEqual(["created", "escalated"]);
     expect(await notificationReasonsOf(alert.id)).toEqual(["created", "escalated"]);
   });
