@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALERT_SEVERITIES } from "../../shared/alert-vocabulary";
 import { isoTime, nullableIsoTime } from "../../shared/iso-time";
+import { SETTING_FIELDS } from "../../shared/rule-settings";
 
 const source = z.enum(["default", "environment", "override"]);
 
@@ -28,7 +29,7 @@ export const ruleResponse = z.object({
   subjects: z.record(z.string(), z.record(z.string(), z.number())),
   businessHours: z.boolean(),
   /** Where each setting comes from. */
-  source: z.object({ enabled: source, warning: source, critical: source, minSamples: source, cooldownMs: source, forMs: source }),
+  source: z.record(z.enum(SETTING_FIELDS), source),
   updatedBy: z.string().nullable(),
   updatedAt: nullableIsoTime,
   /** Its value now and what it would do with these settings; null when the inputs cannot be read. */
