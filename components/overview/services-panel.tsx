@@ -3,13 +3,15 @@
 import { type MonitoredService, useRetireService, useServices } from "@/lib/client-data/use-services";
 import { useCanChange } from "../shell/principal-context";
 import { Badge } from "../ui/badge";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ConfirmRowAction, type RowActionWords } from "../ui/confirm-row-action";
 import { EmptyState } from "../ui/empty-state";
 import { ListRow, RowList } from "../ui/list-row";
 import { Panel } from "../ui/panel";
 import { QueryView } from "../ui/query-view";
 import { RelativeTime } from "../ui/relative-time";
 import { LoadingBlock } from "../ui/skeleton";
+
+const RETIRE: RowActionWords = { verb: "Retire", doing: "Retiring", noun: "service" };
 
 /** Platform services with their last heartbeat; an admin retires one that was removed on purpose. */
 export function ServicesPanel() {
@@ -62,15 +64,9 @@ function ServiceRow({ service }: { service: MonitoredService }) {
       actions={
         canChange &&
         !service.retiredAt && (
-          <ConfirmDialog
-            triggerLabel="Retire"
-            triggerAriaLabel={`Retire service ${service.name}`}
-            title={`Retire “${service.name}”?`}
+          <ConfirmRowAction
+            words={RETIRE} name={service.name} mutation={retire} input={service.name}
             description="It stops counting: no alert when its heartbeats stop, and an open one clears. A heartbeat sent later brings it back."
-            confirmLabel="Retire service"
-            pendingLabel="Retiring…"
-            mutation={retire}
-            input={service.name}
           />
         )
       }

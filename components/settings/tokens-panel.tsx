@@ -3,7 +3,7 @@
 import type { ApiToken } from "@/lib/client-data/settings-keys";
 import { useRevokeToken, useTokens } from "@/lib/client-data/use-settings";
 import { Badge } from "../ui/badge";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ConfirmRowAction, type RowActionWords } from "../ui/confirm-row-action";
 import { EmptyState } from "../ui/empty-state";
 import { ListRow, RowList } from "../ui/list-row";
 import { Panel } from "../ui/panel";
@@ -11,6 +11,8 @@ import { RelativeTime } from "../ui/relative-time";
 import { LoadingBlock } from "../ui/skeleton";
 import { CreateTokenDialog } from "./create-token-dialog";
 import { QueryView } from "../ui/query-view";
+
+const REVOKE: RowActionWords = { verb: "Revoke", doing: "Revoking", noun: "token" };
 
 export function TokensPanel() {
   const tokens = useTokens();
@@ -67,15 +69,9 @@ function TokenRow({ token }: { token: ApiToken }) {
       }
       actions={
         !token.revokedAt && (
-          <ConfirmDialog
-            triggerLabel="Revoke"
-            triggerAriaLabel={`Revoke token ${token.name}`}
-            title={`Revoke “${token.name}”?`}
+          <ConfirmRowAction
+            words={REVOKE} name={token.name} mutation={revoke} input={token.id}
             description="Anything using this token is refused from now on. This cannot be undone; create a new token to restore access."
-            confirmLabel="Revoke token"
-            pendingLabel="Revoking…"
-            mutation={revoke}
-            input={token.id}
           />
         )
       }

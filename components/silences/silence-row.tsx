@@ -5,10 +5,11 @@ import { alertTypeLabel } from "@/lib/client-data/format";
 import { useEndSilence } from "@/lib/client-data/use-silences";
 import { useCanChange } from "../shell/principal-context";
 import { Badge } from "../ui/badge";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ConfirmRowAction, type RowActionWords } from "../ui/confirm-row-action";
 import { ListRow } from "../ui/list-row";
 import { RelativeTime } from "../ui/relative-time";
 
+const END: RowActionWords = { verb: "End", doing: "Ending", noun: "silence" };
 const STATE_TONE = { active: "info", upcoming: "muted", expired: "muted" } as const;
 
 function matchersText({ types, severities, subjects }: SilenceJson): string {
@@ -59,15 +60,9 @@ export function SilenceRow({ silence }: { silence: SilenceJson }) {
       actions={
         canChange &&
         silence.state !== "expired" && (
-          <ConfirmDialog
-            triggerLabel={silence.state === "active" ? "End now" : "Cancel"}
-            triggerAriaLabel={`End silence ${silence.reason}`}
-            title={`End “${silence.reason}”?`}
+          <ConfirmRowAction
+            words={END} label={silence.state === "active" ? "End now" : "Cancel"} name={silence.reason} mutation={end} input={silence.id}
             description="Notifications it held back go out at the next evaluation for alerts still open and unacknowledged."
-            confirmLabel="End silence"
-            pendingLabel="Ending…"
-            mutation={end}
-            input={silence.id}
           />
         )
       }
