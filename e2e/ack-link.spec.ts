@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { startFakeSmtp } from "../test/integration/notify/fake-servers";
+import { startFakeSmtp } from "../test/support/fake-servers";
 import { saveScreenshot, signIn } from "./support/dashboard";
 import { ADMIN, E2E_BASE_URL, E2E_SMTP_PORT } from "./support/env";
 

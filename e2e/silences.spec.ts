@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import type { WebhookBody } from "../lib/notify/channels/webhook";
-import { startFakeHttp } from "../test/integration/notify/fake-servers";
+import { startFakeHttp } from "../test/support/fake-servers";
 import { repeat, saveScreenshot, sendEvents, signIn } from "./support/dashboard";
 import { ADMIN, E2E_ORDER_RATE_THRESHOLD, E2E_WEBHOOK_PORT } from "./support/env";
 

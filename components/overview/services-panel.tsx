@@ -3,12 +3,15 @@
 import { type MonitoredService, useRetireService, useServices } from "@/lib/client-data/use-services";
 import { useCanChange } from "../shell/principal-context";
 import { Badge } from "../ui/badge";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ConfirmRowAction, type RowActionWords } from "../ui/confirm-row-action";
 import { EmptyState } from "../ui/empty-state";
+import { ListRow, RowList } from "../ui/list-row";
 import { Panel } from "../ui/panel";
 import { QueryView } from "../ui/query-view";
 import { RelativeTime } from "../ui/relative-time";
 import { LoadingBlock } from "../ui/skeleton";
+
+const RETIRE: RowActionWords = { verb: "Retire", doing: "Retiring", noun: "service" };
 
 /** Platform services with their last heartbeat; an admin retires one that was removed on purpose. */
 export function ServicesPanel() {
@@ -18,11 +21,11 @@ export function ServicesPanel() {
       <QueryView query={services} loading={<LoadingBlock label="Loading services" />} errorTitle="Could not load the services">
         {({ services: list }) =>
           list.length ? (
-            <ul aria-label="Services" className="divide-y divide-slate-100">
+            <RowList label="Services">
               {list.map((service) => (
                 <ServiceRow key={service.name} service={service} />
               ))}
-            </ul>
+            </RowList>
           ) : (
             <EmptyState title="No heartbeats yet">
               Give each platform service&apos;s MonitorClient a service name and it sends a heartbeat every 30 s; SERVICE_SILENT fires when one stops.
@@ -38,17 +41,17 @@ function ServiceRow({ service }: { service: MonitoredService }) {
   const retire = useRetireService();
   const canChange = useCanChange();
   return (
-    <li className="flex flex-col gap-2 py-2.5 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4">
-      <div className="min-w-0 flex-1">
-        <p className="flex flex-wrap items-center gap-2">
-          <span className="font-medium text-slate-900">{service.name}</span>
-          {service.retiredAt && (
-            <Badge tone="muted" outline>
-              Retired
-            </Badge>
-          )}
-        </p>
-        <p className="mt-0.5 text-xs text-slate-500">
+    <ListRow
+      name={service.name}
+      badges={
+        service.retiredAt && (
+          <Badge tone="muted" outline>
+            Retired
+          </Badge>
+        )
+      }
+      details={
+        <p className="text-xs text-slate-500">
           last heartbeat <RelativeTime value={service.lastHeartbeatAt} />
           {service.retiredAt && (
             <>
@@ -57,19 +60,16 @@ function ServiceRow({ service }: { service: MonitoredService }) {
             </>
           )}
         </p>
-      </div>
-      {canChange && !service.retiredAt && (
-        <ConfirmDialog
-          triggerLabel="Retire"
-          triggerAriaLabel={`Retire service ${service.name}`}
-          title={`Retire “${service.name}”?`}
-          description="It stops counting: no alert when its heartbeats stop, and an open one clears. A heartbeat sent later brings it back."
-          confirmLabel="Retire service"
-          pendingLabel="Retiring…"
-          mutation={retire}
-          input={service.name}
-        />
-      )}
-    </li>
+      }
+      actions={
+        canChange &&
+        !service.retiredAt && (
+          <ConfirmRowAction
+            words={RETIRE} name={service.name} mutation={retire} input={service.name}
+            description="It stops counting: no alert when its heartbeats stop, and an open one clears. A heartbeat sent later brings it back."
+          />
+        )
+      }
+    />
   );
 }

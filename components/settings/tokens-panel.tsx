@@ -3,13 +3,16 @@
 import type { ApiToken } from "@/lib/client-data/settings-keys";
 import { useRevokeToken, useTokens } from "@/lib/client-data/use-settings";
 import { Badge } from "../ui/badge";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ConfirmRowAction, type RowActionWords } from "../ui/confirm-row-action";
 import { EmptyState } from "../ui/empty-state";
+import { ListRow, RowList } from "../ui/list-row";
 import { Panel } from "../ui/panel";
 import { RelativeTime } from "../ui/relative-time";
 import { LoadingBlock } from "../ui/skeleton";
 import { CreateTokenDialog } from "./create-token-dialog";
 import { QueryView } from "../ui/query-view";
+
+const REVOKE: RowActionWords = { verb: "Revoke", doing: "Revoking", noun: "token" };
 
 export function TokensPanel() {
   const tokens = useTokens();
@@ -18,11 +21,11 @@ export function TokensPanel() {
       <QueryView query={tokens} loading={<LoadingBlock label="Loading tokens" />} errorTitle="Could not load the tokens">
         {({ tokens: list }) =>
           list.length ? (
-            <ul aria-label="API tokens" className="divide-y divide-slate-100">
+            <RowList label="API tokens">
               {list.map((token) => (
                 <TokenRow key={token.id} token={token} />
               ))}
-            </ul>
+            </RowList>
           ) : (
             <EmptyState title="No API tokens yet">Create one for each platform service that sends events, and for scripts such as npm run test:monitoring.</EmptyState>
           )
@@ -42,16 +45,18 @@ function TokenRow({ token }: { token: ApiToken }) {
   const revoke = useRevokeToken();
   const state = tokenState(token);
   return (
-    <li className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4">
-      <div className="min-w-0 flex-1">
-        <p className="flex flex-wrap items-center gap-2">
-          <span className="font-medium text-slate-900">{token.name}</span>
+    <ListRow
+      name={token.name}
+      badges={
+        <>
           <Badge tone="muted">{token.role.toLowerCase()}</Badge>
           <Badge tone={state.tone} outline>
             {state.label}
           </Badge>
-        </p>
-        <p className="mt-0.5 text-xs text-slate-500">
+        </>
+      }
+      details={
+        <p className="text-xs text-slate-500">
           <code>{token.prefix}…</code> · created <RelativeTime value={token.createdAt} />
           {token.createdBy && ` by ${token.createdBy.email}`} · {token.lastUsedAt ? <>last used <RelativeTime value={token.lastUsedAt} /></> : "never used"}
           {token.expiresAt && !token.revokedAt && (
@@ -61,19 +66,15 @@ function TokenRow({ token }: { token: ApiToken }) {
             </>
           )}
         </p>
-      </div>
-      {!token.revokedAt && (
-        <ConfirmDialog
-          triggerLabel="Revoke"
-          triggerAriaLabel={`Revoke token ${token.name}`}
-          title={`Revoke “${token.name}”?`}
-          description="Anything using this token is refused from now on. This cannot be undone; create a new token to restore access."
-          confirmLabel="Revoke token"
-          pendingLabel="Revoking…"
-          mutation={revoke}
-          input={token.id}
-        />
-      )}
-    </li>
+      }
+      actions={
+        !token.revokedAt && (
+          <ConfirmRowAction
+            words={REVOKE} name={token.name} mutation={revoke} input={token.id}
+            description="Anything using this token is refused from now on. This cannot be undone; create a new token to restore access."
+          />
+        )
+      }
+    />
   );
 }

@@ -5,9 +5,11 @@ import { alertTypeLabel } from "@/lib/client-data/format";
 import { useEndSilence } from "@/lib/client-data/use-silences";
 import { useCanChange } from "../shell/principal-context";
 import { Badge } from "../ui/badge";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ConfirmRowAction, type RowActionWords } from "../ui/confirm-row-action";
+import { ListRow } from "../ui/list-row";
 import { RelativeTime } from "../ui/relative-time";
 
+const END: RowActionWords = { verb: "End", doing: "Ending", noun: "silence" };
 const STATE_TONE = { active: "info", upcoming: "muted", expired: "muted" } as const;
 
 function matchersText({ types, severities, subjects }: SilenceJson): string {
@@ -28,40 +30,42 @@ export function SilenceRow({ silence }: { silence: SilenceJson }) {
   const next = silence.nextOccurrence;
   const recurrence = recurrenceText(silence);
   return (
-    <li className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4" data-testid="silence-row">
-      <div className="min-w-0 flex-1 space-y-0.5">
-        <p className="flex flex-wrap items-center gap-2">
-          <span className="font-medium break-words text-slate-900">{silence.reason}</span>
+    <ListRow
+      testId="silence-row"
+      name={silence.reason}
+      badges={
+        <>
           <Badge tone={STATE_TONE[silence.state]} outline>
             {silence.state}
           </Badge>
           {silence.kind === "window" && <Badge tone="muted">maintenance window</Badge>}
-        </p>
-        <p className="text-xs break-words text-slate-600">{matchersText(silence)}</p>
-        <p className="text-xs text-slate-500">
-          {recurrence && <>{recurrence} · </>}
-          {next ? (
-            <>
-              {silence.state === "active" ? "ends" : "starts"} <RelativeTime value={silence.state === "active" ? next.endsAt : next.startsAt} />
-            </>
-          ) : (
-            <>ended {silence.endedAt ? <RelativeTime value={silence.endedAt} /> : silence.endsAt && <RelativeTime value={silence.endsAt} />}</>
-          )}{" "}
-          · by {silence.createdBy}
-        </p>
-      </div>
-      {canChange && silence.state !== "expired" && (
-        <ConfirmDialog
-          triggerLabel={silence.state === "active" ? "End now" : "Cancel"}
-          triggerAriaLabel={`End silence ${silence.reason}`}
-          title={`End “${silence.reason}”?`}
-          description="Notifications it held back go out at the next evaluation for alerts still open and unacknowledged."
-          confirmLabel="End silence"
-          pendingLabel="Ending…"
-          mutation={end}
-          input={silence.id}
-        />
-      )}
-    </li>
+        </>
+      }
+      details={
+        <>
+          <p className="text-xs break-words text-slate-600">{matchersText(silence)}</p>
+          <p className="text-xs text-slate-500">
+            {recurrence && <>{recurrence} · </>}
+            {next ? (
+              <>
+                {silence.state === "active" ? "ends" : "starts"} <RelativeTime value={silence.state === "active" ? next.endsAt : next.startsAt} />
+              </>
+            ) : (
+              <>ended {silence.endedAt ? <RelativeTime value={silence.endedAt} /> : silence.endsAt && <RelativeTime value={silence.endsAt} />}</>
+            )}{" "}
+            · by {silence.createdBy}
+          </p>
+        </>
+      }
+      actions={
+        canChange &&
+        silence.state !== "expired" && (
+          <ConfirmRowAction
+            words={END} label={silence.state === "active" ? "End now" : "Cancel"} name={silence.reason} mutation={end} input={silence.id}
+            description="Notifications it held back go out at the next evaluation for alerts still open and unacknowledged."
+          />
+        )
+      }
+    />
   );
 }

@@ -4,6 +4,7 @@ import { maskRecipient } from "../notify/deliveries";
 import type { Delivery } from "../shared/notifications";
 import type { AlertHolds } from "../notify/policy/current-holds";
 import type { HoldReason } from "../notify/policy/policy";
+import { alertFacts } from "./alert-facts";
 import { ruleUnit } from "./catalogue";
 
 // The API's JSON for alerts: camelCase, ISO 8601 dates, null for absent values.
@@ -13,15 +14,7 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 /** `hold`: what holds back the alert's notices right now, if anything (see currentHolds). */
 export function alertJson(alert: SystemAlert, hold: HoldReason | null = null) {
   return {
-    id: alert.id,
-    type: alert.type,
-    subject: alert.subject,
-    severity: alert.severity,
-    status: alert.status,
-    title: alert.title,
-    message: alert.message,
-    value: alert.value,
-    threshold: alert.threshold,
+    ...alertFacts(alert),
     /** The unit of value and threshold, as the rule catalogue names it; null for alerts no rule raises. */
     unit: ruleUnit(alert.type)?.symbol ?? null,
     metadata: alert.metadata,

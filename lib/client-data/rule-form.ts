@@ -1,6 +1,7 @@
 import { isRuleType } from "../alerts/catalogue";
 import type { RuleSettings } from "../alerts/rule-settings/effective";
 import { checkRulePatch, patchedSettings, rulePatchBody } from "../alerts/rule-settings/patch";
+import { settingValuesOf } from "../shared/rule-settings";
 import type { AlertRuleView } from "./rule-keys";
 
 /** The form's text fields: levels in the rule's unit, durations in seconds. */
@@ -64,12 +65,7 @@ export function ruleFormProblem(rule: AlertRuleView, patch: Record<string, unkno
   }
   try {
     const current: RuleSettings = {
-      enabled: rule.enabled,
-      warning: rule.warning,
-      critical: rule.critical,
-      minSamples: rule.minSamples,
-      cooldownMs: rule.cooldownMs,
-      forMs: rule.forMs,
+      ...settingValuesOf(rule),
       parameters: Object.fromEntries(rule.parameters.map((parameter) => [parameter.name, parameter.value])),
       subjects: rule.subjects,
     };

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { ROUTE_TEMPLATES, UNMATCHED_ROUTE, methodLabel, routeTemplateOf } from "./route-templates";
+import { UNMATCHED_ROUTE, methodLabel, routeTemplateOf } from "./route-templates";
+import { ROUTE_TEMPLATES } from "./routes";
 
 function routeFolders(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: "utf8" })

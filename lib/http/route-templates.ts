@@ -1,48 +1,6 @@
-/**
- * Every route under app/api, as Next.js names its folder. Metric labels come only from this list,
- * so no request (an odd encoding, an unknown path, an unauthenticated flood) can add a series.
- * route-templates.test.ts checks it against the route files.
- */
-export const ROUTE_TEMPLATES = [
-  "/api/auth/[...nextauth]",
-  "/api/auth/setup",
-  "/api/v1/account/password",
-  "/api/v1/audit",
-  "/api/v1/monitoring/alerts",
-  "/api/v1/monitoring/alerts/[id]",
-  "/api/v1/monitoring/alerts/[id]/acknowledge",
-  "/api/v1/monitoring/alerts/[id]/resolve",
-  "/api/v1/monitoring/alerts/test",
-  "/api/v1/monitoring/business-hours",
-  "/api/v1/monitoring/channels",
-  "/api/v1/monitoring/channels/[id]",
-  "/api/v1/monitoring/channels/[id]/test",
-  "/api/v1/monitoring/dashboard",
-  "/api/v1/monitoring/events",
-  "/api/v1/monitoring/health",
-  "/api/v1/monitoring/insights",
-  "/api/v1/monitoring/insights/alerts.csv",
-  "/api/v1/monitoring/insights/thresholds",
-  "/api/v1/monitoring/metrics",
-  "/api/v1/monitoring/notifications",
-  "/api/v1/monitoring/notifications/test",
-  "/api/v1/monitoring/prometheus",
-  "/api/v1/monitoring/rules",
-  "/api/v1/monitoring/rules/[type]",
-  "/api/v1/monitoring/rules/[type]/history",
-  "/api/v1/monitoring/rules/[type]/overrides",
-  "/api/v1/monitoring/services",
-  "/api/v1/monitoring/services/[name]/retire",
-  "/api/v1/monitoring/silences",
-  "/api/v1/monitoring/silences/[id]",
-  "/api/v1/monitoring/system-metrics",
-  "/api/v1/openapi.json",
-  "/api/v1/tokens",
-  "/api/v1/tokens/[id]",
-  "/api/v1/users",
-  "/api/v1/users/[id]",
-  "/api/v1/users/[id]/password",
-] as const;
+// Metric labels: a request's path mapped onto the route list, so no request (an odd encoding, an
+// unknown path, an unauthenticated flood) can add a series.
+import { ROUTE_TEMPLATES } from "./routes";
 
 /** The one label of every path that is not a known route. */
 export const UNMATCHED_ROUTE = "unmatched";

@@ -1,3 +1,4 @@
+import { alertFacts } from "../alerts/alert-facts";
 import { formatRuleValue } from "../alerts/catalogue";
 import type { AlertSeverity, AlertStatus, Prisma, SystemAlert } from "../generated/prisma/client";
 
@@ -48,15 +49,7 @@ export function alertUrl(appUrl: string, alertId: string): string {
 
 export function renderAlertNotice(alert: SystemAlert, reason: AlertReason, appUrl: string): Notice {
   const snapshot: AlertSnapshot = {
-    id: alert.id,
-    type: alert.type,
-    subject: alert.subject,
-    severity: alert.severity,
-    status: alert.status,
-    title: alert.title,
-    message: alert.message,
-    value: alert.value,
-    threshold: alert.threshold,
+    ...alertFacts(alert),
     createdAt: alert.createdAt.toISOString(),
     url: alertUrl(appUrl, alert.id),
     isTest: alert.isTest,

@@ -4,17 +4,21 @@ import { errorResponse } from "./responses";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/** What the document adds to a route's own contract: a summary and, where declared, the response. */
+/** What the document adds to a route's own contract: a summary and the response. */
 export interface OperationDocs {
   summary: string;
   status?: number;
-  response?: z.ZodType;
+  /** The success answer's body; null for an answer without one (204). */
+  response: z.ZodType | null;
   /** For a response that is not JSON. */
   contentType?: string;
 }
 
 /** One route file: its path, its exported handlers (each carrying its contract) and their docs. */
 export interface ApiEntry {
+  /** The route as lib/http/routes.ts lists it (`/alerts/[id]`). */
+  template: string;
+  /** As OpenAPI spells it (`/alerts/{id}`). */
   path: string;
   /** The route module itself: its exported handlers carry their contracts. */
   handlers: object;
@@ -52,9 +56,7 @@ function parameters(schema: z.ZodType | undefined, where: "query" | "path") {
 const ROLE_NOTE = { public: "No credentials.", VIEWER: "Role VIEWER or above.", ADMIN: "Role ADMIN.", INGEST: "Role INGEST (or ADMIN)." } as const;
 
 function operation(method: HttpMethod, { contract }: { contract: RouteContract }, docs: OperationDocs) {
-  const success = docs.response
-    ? { content: { [docs.contentType ?? "application/json"]: { schema: jsonSchema(docs.response, "output") } } }
-    : { content: { [docs.contentType ?? "application/json"]: { schema: { type: docs.contentType ? "string" : "object" } } } };
+  const success = docs.response ? { content: { [docs.contentType ?? "application/json"]: { schema: jsonSchema(docs.response, "output") } } } : {};
   const failure = { description: "An error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
   return {
     operationId: `${method.toLowerCase()}${docs.summary.replace(/[^A-Za-z]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase())}`,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, describe, expect, test } from "vitest";
 import type { z } from "zod";
+import { checkDeclaredResponse } from "../support/declared-response";
 import { call, useAppEnv as setUpAppEnv } from "./auth/app-env";
 
 // Before any route module loads, in case one reads the configuration as it loads.
@@ -82,6 +83,20 @@ describe("responses match their declared schemas", () => {
     const result = schema.safeParse(await response.json());
     expect(result.success ? [] : result.error.issues).toEqual([]);
   };
+
+  test("every operation of every route declares its response", () => {
+    for (const entry of API_CATALOGUE) {
+      for (const [method] of routeHandlers(entry.handlers)) expect(entry.docs[method]!.response, `${method} ${entry.path}`).not.toBeUndefined();
+    }
+  });
+
+  test("the tests' calls fail on an answer its route does not declare, or with a field the schema lacks", async () => {
+    const health = await (await call(routes.health.GET, { path: "/api/v1/monitoring/health" })).json();
+    await expect(checkDeclaredResponse(routes.health.GET, Response.json({ ...health, status: "fine" }))).rejects.toThrow(/GET \/api\/v1\/monitoring\/health answered a body .* status/);
+    await expect(checkDeclaredResponse(routes.health.GET, Response.json({ ...health, extra: 1 }))).rejects.toThrow(/does not declare: \$\.extra/);
+    await expect(checkDeclaredResponse(routes.health.GET, Response.json(health, { status: 201 }))).rejects.toThrow(/answered 201/);
+    await expect(checkDeclaredResponse(routes.health.GET, Response.json(health))).resolves.toBeUndefined();
+  });
 
   test("health, the alert pipeline and event ingest", async () => {
     const admin = (await createApiToken(getDb(), { name: "openapi-admin", role: "ADMIN" })).token;

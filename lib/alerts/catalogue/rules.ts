@@ -8,6 +8,19 @@ export type { Dependency, Direction, ParameterDefinition, RuleDefinition, Subjec
 // import here: client components read it too.
 
 
+// The two outage rules judge a run of failed probes of this instance; they differ only in what failed.
+const PROBE_OUTAGE = {
+  window: "consecutive collections",
+  unit: "failedProbes",
+  direction: "above",
+  firesAtLevel: true,
+  defaults: { warning: null, critical: 3 },
+  variable: null,
+  usesMinSamples: false,
+  subject: "none",
+  dependencies: [],
+} as const;
+
 export const RULE_CATALOGUE = {
   HIGH_ORDER_CREATION_RATE: {
     title: "High order creation rate",
@@ -124,15 +137,7 @@ export const RULE_CATALOGUE = {
   DATABASE_UNREACHABLE: {
     title: "Database unreachable",
     measures: "Failed PostgreSQL probes in a row",
-    window: "consecutive collections",
-    unit: "failedProbes",
-    direction: "above",
-    firesAtLevel: true,
-    defaults: { warning: null, critical: 3 },
-    variable: null,
-    usesMinSamples: false,
-    subject: "none",
-    dependencies: [],
+    ...PROBE_OUTAGE,
     outageOf: "database",
     description: "PostgreSQL does not answer the health probe.",
     runbook: "Check the database server is up and DATABASE_URL reaches it; alerts are stored once it answers.",
@@ -140,15 +145,7 @@ export const RULE_CATALOGUE = {
   REDIS_UNREACHABLE: {
     title: "Redis unreachable",
     measures: "Failed Redis probes in a row",
-    window: "consecutive collections",
-    unit: "failedProbes",
-    direction: "above",
-    firesAtLevel: true,
-    defaults: { warning: null, critical: 3 },
-    variable: null,
-    usesMinSamples: false,
-    subject: "none",
-    dependencies: [],
+    ...PROBE_OUTAGE,
     outageOf: "redis",
     description: "Redis does not answer the health probe (only when REDIS_URL is set).",
     runbook: "Check the Redis server; counters fall back to zero until it returns.",

@@ -4,7 +4,8 @@ import { getConfig } from "../../config";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
 import type { RuleType } from "../catalogue";
-import { type EffectiveRule, type SettingField, effectiveRule } from "./effective";
+import type { SettingField } from "../../shared/rule-settings";
+import { type EffectiveRule, effectiveRule } from "./effective";
 import { checkParameterPatch, patchedParameters } from "./parameter-patch";
 import { type RulePatch, checkRulePatch, patchedSettings } from "./patch";
 

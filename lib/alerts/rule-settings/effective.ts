@@ -1,29 +1,16 @@
 import type { Config } from "../../config";
 import type { VariableName } from "../../config/definitions";
 import { DEFAULT_FOR_MS, RULE_CATALOGUE, RULE_TYPES, type RuleType } from "../catalogue";
+import { SETTING_FIELDS, type SettingField, type SettingSource, type SettingValues } from "../../shared/rule-settings";
 import { type SubjectOverrides, effectiveParameters, storedSubjectOverrides } from "./parameters";
 
-/** What an operator may tune per rule. */
-export interface RuleSettings {
-  enabled: boolean;
-  /** Null for rules that are always CRITICAL. */
-  warning: number | null;
-  critical: number;
-  /** Null for rules whose value is not a sampled rate. */
-  minSamples: number | null;
-  cooldownMs: number;
-  /** How long the condition must hold before its alert opens. */
-  forMs: number;
+/** What an operator may tune per rule: the settings every rule has, and its own parameters. */
+export interface RuleSettings extends SettingValues {
   /** The rule's parameters beyond its levels (catalogue `parameters`), effective values. */
   parameters: Record<string, number>;
   /** Levels and parameters that differ for one subject (a queue), keyed by subject. */
   subjects: SubjectOverrides;
 }
-
-export type SettingField = Exclude<keyof RuleSettings, "parameters" | "subjects">;
-export type SettingSource = "default" | "environment" | "override";
-
-export const SETTING_FIELDS = ["enabled", "warning", "critical", "minSamples", "cooldownMs", "forMs"] as const satisfies readonly SettingField[];
 
 /** An alert_rules row: only the fields an operator changed are set. */
 export interface RuleOverride {
@@ -79,7 +66,7 @@ export function effectiveRule(type: RuleType, config: Config, override?: RuleOve
   const parameters = effectiveParameters(type, config, override?.parameters);
   return {
     type,
-    ...(settings as Record<SettingField, unknown> as Omit<RuleSettings, "parameters" | "subjects">),
+    ...(settings as Record<SettingField, unknown> as SettingValues),
     parameters: parameters.values,
     subjects: storedSubjectOverrides(override?.subjectOverrides),
     source,

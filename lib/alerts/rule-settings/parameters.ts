@@ -1,6 +1,6 @@
 import type { Config } from "../../config";
 import { type ParameterDefinition, RULE_CATALOGUE, type RuleType } from "../catalogue";
-import type { SettingSource } from "./effective";
+import type { SettingSource } from "../../shared/rule-settings";
 
 /** Per subject, the levels and parameters that differ from the rule's: {"credit-score": {"warning": 200}}. */
 export type SubjectOverrides = Record<string, Record<string, number>>;

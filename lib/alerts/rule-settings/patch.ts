@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { BadRequestError, NotFoundError } from "../../http/errors";
 import { RULE_CATALOGUE, type RuleType, UNITS, isRuleType } from "../catalogue";
-import type { RuleSettings, SettingField } from "./effective";
+import type { SettingField } from "../../shared/rule-settings";
+import type { RuleSettings } from "./effective";
 import { parametersPatch, patchedParameters, patchedSubjects, subjectsPatch } from "./parameter-patch";
 
 const DAY_MS = 86_400_000;

@@ -1,3 +1,4 @@
+import { settingValuesOf } from "../../shared/rule-settings";
 import { RULE_CATALOGUE, UNITS } from "../catalogue";
 import type { EffectiveRule } from "./effective";
 import { parameterDefinitions } from "./parameters";
@@ -18,12 +19,7 @@ export function ruleJson(rule: EffectiveRule, reading: RuleReading | null) {
     description: definition.description,
     runbook: definition.runbook,
     variable: definition.variable,
-    enabled: rule.enabled,
-    warning: rule.warning,
-    critical: rule.critical,
-    minSamples: rule.minSamples,
-    cooldownMs: rule.cooldownMs,
-    forMs: rule.forMs,
+    ...settingValuesOf(rule),
     /** Settings beyond the levels, each with its unit and where its value comes from. */
     parameters: Object.entries(parameterDefinitions(rule.type)).map(([name, parameter]) => ({
       name,

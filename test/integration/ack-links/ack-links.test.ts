@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type AppEnv, call, useAppEnv as setUpAppEnv } from "../auth/app-env";
 import { APP_URL, createAlert, notifySettings } from "../notify/fixtures";
-import { startFakeSmtp } from "../notify/fake-servers";
+import { startFakeSmtp } from "../../support/fake-servers";
 
 const env: AppEnv = await setUpAppEnv({ APP_URL, MONITORING_TIMEZONE: "Asia/Kathmandu" });
 const { getDb } = await import("@/lib/db/client");

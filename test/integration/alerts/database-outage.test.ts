@@ -8,7 +8,7 @@ import { sendDirect } from "../../../lib/notify/send-direct";
 import { createRedis } from "../../../lib/redis";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
 import { CLOSED_PORT } from "../../support/redis";
-import { startFakeHttp, startFakeSmtp } from "../notify/fake-servers";
+import { startFakeHttp, startFakeSmtp } from "../../support/fake-servers";
 import { APP_URL, notifySettings } from "../notify/fixtures";
 
 let database: TestDatabase;

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { withInstanceCluster } from "../fixtures/monitor-instances";
-import { waitFor } from "../notify/fake-servers";
+import { waitFor } from "../../support/fake-servers";
 
 const THRESHOLD = 20;
 const cluster = withInstanceCluster();

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { withInstanceCluster } from "../fixtures/monitor-instances";
-import { startFakeHttp, waitFor } from "../notify/fake-servers";
+import { waitFor, withFakeWebhook } from "../../support/fake-servers";
 
 // Longer than a Redis lease (10 s): a leader that needed Redis would have stepped down by then.
 const OUTAGE_BEFORE_CONDITION_MS = 12_000;
 const THRESHOLD = 20;
 
 const cluster = withInstanceCluster();
-let webhook: Awaited<ReturnType<typeof startFakeHttp>>;
-
-beforeAll(async () => {
-  webhook = await startFakeHttp();
-});
-
-afterAll(async () => {
-  await webhook?.close();
-});
+const webhook = withFakeWebhook();
 
 const orderAlerts = () => cluster.db.systemAlert.findMany({ where: { type: "HIGH_ORDER_CREATION_RATE" } });
 const orderHooks = () => webhook.requests.filter((request) => request.body.includes("HIGH_ORDER_CREATION_RATE"));

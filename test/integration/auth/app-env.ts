@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
+import { checkDeclaredResponse } from "../../support/declared-response";
 
 export interface AppEnv {
   database: TestDatabase;
@@ -39,7 +40,8 @@ export async function useAppEnv(extra: Record<string, string> = {}): Promise<App
   };
 }
 
-export function call(handler: (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>, init: {
+/** Calls a route handler as Next.js would; a success answer must match the route's declared response. */
+export async function call(handler: (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>, init: {
   method?: string;
   path?: string;
   token?: string;
@@ -52,5 +54,7 @@ export function call(handler: (request: Request, context: { params: Promise<Reco
   const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
   if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   const request = new Request(`http://localhost${init.path ?? "/api/v1/test"}`, { method: init.method ?? "GET", headers, body });
-  return handler(request, { params: Promise.resolve(init.params ?? {}) });
+  const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+  await checkDeclaredResponse(handler, response);
+  return response;
 }

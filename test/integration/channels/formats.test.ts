@@ -8,7 +8,7 @@ import type { WebhookFormat } from "../../../lib/notify/channels/formats";
 import { createNotificationDispatcher } from "../../../lib/notify/dispatcher";
 import { enqueueAlertNotifications } from "../../../lib/notify/enqueue";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
-import { startFakeHttp } from "../notify/fake-servers";
+import { startFakeHttp } from "../../support/fake-servers";
 import { APP_URL, capturingLogger, createAlert, notifySettings } from "../notify/fixtures";
 
 const box = createSecretBox("formats test key of some length");

@@ -6,7 +6,7 @@ import { createApiToken } from "../../../lib/auth/tokens";
 import { getDb } from "../../../lib/db/client";
 import { call } from "../auth/app-env";
 import { withAlertDatabase } from "../alerts/support";
-import { startFakeHttp } from "../notify/fake-servers";
+import { startFakeHttp } from "../../support/fake-servers";
 
 const SECRET = "whsec-very-private-1234";
 const SLACK_PATH = "/services/T000/B000/CREDENTIAL-IN-PATH";

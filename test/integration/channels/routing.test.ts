@@ -6,7 +6,7 @@ import { createNotificationDispatcher } from "../../../lib/notify/dispatcher";
 import { enqueueAlertNotifications } from "../../../lib/notify/enqueue";
 import { signWebhookBody } from "../../../lib/notify/channels/webhook";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
-import { startFakeHttp, startFakeSmtp } from "../notify/fake-servers";
+import { startFakeHttp, startFakeSmtp } from "../../support/fake-servers";
 import { capturingLogger, createAlert, notifySettings } from "../notify/fixtures";
 
 const box = createSecretBox("routing test key of some length");

@@ -11,7 +11,7 @@ import type { NotifySettings } from "../../../lib/notify/settings";
 import type { WebhookBody } from "../../../lib/notify/channels/webhook";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
 import { APP_URL, createAlert, notifySettings } from "./fixtures";
-import { startFakeHttp, startFakeSmtp } from "./fake-servers";
+import { startFakeHttp, startFakeSmtp } from "../../support/fake-servers";
 
 let database: TestDatabase;
 let db: Db;

@@ -6,7 +6,7 @@ import { createNotificationDispatcher, DEFAULT_LEASE_MS, type NotificationDispat
 import { enqueueAlertNotifications } from "../../../lib/notify/enqueue";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
 import { capturingLogger, createAlert, notifySettings } from "./fixtures";
-import { startFakeHttp, startFakeSmtp, startTcpProxy, waitFor } from "./fake-servers";
+import { startFakeHttp, startFakeSmtp, startTcpProxy, waitFor } from "../../support/fake-servers";
 
 let database: TestDatabase;
 let db: Db;

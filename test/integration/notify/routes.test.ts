@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { call, useAppEnv as configureApp } from "../auth/app-env";
-import { startFakeHttp } from "./fake-servers";
+import { startFakeHttp } from "../../support/fake-servers";
 
 // The routes read the app's own configuration, so this file configures it through the environment.
 const receiver = await startFakeHttp();

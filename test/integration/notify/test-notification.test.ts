@@ -6,7 +6,7 @@ import { sendTestNotification } from "../../../lib/notify/test-notification";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
 import { CLOSED_PORT } from "../../support/redis";
 import { notifySettings } from "./fixtures";
-import { startFakeHttp, startFakeSmtp } from "./fake-servers";
+import { startFakeHttp, startFakeSmtp } from "../../support/fake-servers";
 
 let database: TestDatabase;
 let db: Db;

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { createRedisCounterStore } from "../../../lib/monitoring/counter-store";
 import { ORDERS_FIELD } from "../../../lib/monitoring/fields";
 import { METRICS_KEY_PREFIX } from "../../../lib/monitoring/tracker";
 import { createRedis } from "../../../lib/redis";
 import { withInstanceCluster } from "../fixtures/monitor-instances";
 import { whenReady } from "../monitoring/redis-server";
-import { startFakeHttp, waitFor } from "../notify/fake-servers";
+import { waitFor, withFakeWebhook } from "../../support/fake-servers";
 
 const THRESHOLD = 20;
 const cluster = withInstanceCluster();
-let webhook: Awaited<ReturnType<typeof startFakeHttp>>;
-
-beforeAll(async () => {
-  webhook = await startFakeHttp();
-});
-
-afterAll(async () => {
-  await webhook?.close();
-});
+const webhook = withFakeWebhook();
 
 test("SIGTERM with a delivery in flight and figures not yet flushed: the delivery completes, the figures reach Redis, and the process exits cleanly", { timeout: 90_000 }, async () => {
   const [instance] = await cluster.start(["shutdown-a"], () => ({

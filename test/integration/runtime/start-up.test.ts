@@ -4,7 +4,7 @@ import { expect, test } from "vitest";
 import { createDb } from "../../../lib/db/client";
 import { createEmptyDatabase } from "../../support/database";
 import { quietInstanceEnv, spawnMonitorInstance, withInstanceCluster } from "../fixtures/monitor-instances";
-import { startTcpProxy, waitFor } from "../notify/fake-servers";
+import { startTcpProxy, waitFor } from "../../support/fake-servers";
 
 const cluster = withInstanceCluster();
 const env = (databaseUrl: string) => quietInstanceEnv("start-up", { databaseUrl, redisUrl: cluster.redis.url, dataDir: cluster.dataDir });

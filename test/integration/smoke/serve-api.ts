@@ -2,6 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { checkDeclaredResponse } from "../../support/declared-response";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -59,6 +60,11 @@ export async function serveApi(): Promise<{ baseUrl: string; close(): Promise<vo
     const body = chunks.length ? Buffer.concat(chunks) : undefined;
     const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body });
     const response = await handler(request, { params: Promise.resolve(params) });
+    // A mismatch fails the run as an unhandled error, after the client has had a 500.
+    await checkDeclaredResponse(handler, response).catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+      throw error;
+    });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });

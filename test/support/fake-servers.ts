@@ -1,6 +1,7 @@
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
 
 export interface ReceivedMail {
   from: string;
@@ -68,10 +69,10 @@ export interface ReceivedRequest {
 }
 
 /**
- * A local HTTP server playing an SMS gateway or webhook receiver. It answers `status` after
- * `delayMs`; while `hold()` is in effect it keeps requests waiting until the returned release is called.
+ * A local HTTP server playing an SMS gateway or webhook receiver, on `port` or any free one,
+ * recording every request. It answers `status` after `delayMs`; while `hold()` is in effect it
+ * keeps requests waiting until the returned release is called.
  */
-/** A local HTTP receiver recording every request; on `port`, or any free one. */
 export async function startFakeHttp(port = 0) {
   const requests: ReceivedRequest[] = [];
   let held: Array<() => void> | null = null;
@@ -101,6 +102,29 @@ export async function startFakeHttp(port = 0) {
       };
     },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+export type FakeHttp = Awaited<ReturnType<typeof startFakeHttp>>;
+
+/** A local webhook receiver for a whole test file: listening before its tests, closed after them. */
+export function withFakeWebhook(): Omit<FakeHttp, "close"> {
+  let server: FakeHttp | undefined;
+  beforeAll(async () => {
+    server = await startFakeHttp();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const started = () => {
+    if (!server) throw new Error("The fake webhook receiver starts in beforeAll; use it inside a test");
+    return server;
+  };
+  return {
+    get url() { return started().url; },
+    get requests() { return started().requests; },
+    get state() { return started().state; },
+    hold: () => started().hold(),
   };
 }
 

@@ -1,34 +1,20 @@
 import { z } from "zod";
-import { ALERT_SEVERITIES, ALERT_STATUSES } from "../shared/alert-vocabulary";
-
-// Response bodies the OpenAPI document declares, checked against real responses in the tests.
-// Routes without one here are documented as "a JSON object" (see docs/architecture.md).
-
-const isoTime = z.iso.datetime({ offset: true });
-const nullableIsoTime = isoTime.nullable();
-
-export const errorResponse = z.object({
-  error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }),
-});
-
-export const healthResponse = z.object({
-  status: z.enum(["healthy", "degraded", "unhealthy"]),
-  timestamp: isoTime,
-  uptime: z.number(),
-  database: z.enum(["connected", "disconnected"]),
-  redis: z.enum(["connected", "disconnected", "disabled"]),
-  memory: z.object({ used: z.number(), total: z.number(), percentage: z.number() }),
-});
+import { ALERT_SEVERITIES, ALERT_STATUSES } from "../../shared/alert-vocabulary";
+import { isoTime, nullableIsoTime } from "../../shared/iso-time";
+import { deliverySchema } from "../../shared/notifications";
 
 export const alertResponse = z.object({
   id: z.uuid(),
   type: z.string(),
+  /** The instance, queue or service of a per-subject rule; null otherwise. */
+  subject: z.string().nullable(),
   severity: z.enum(ALERT_SEVERITIES),
   status: z.enum(ALERT_STATUSES),
   title: z.string(),
   message: z.string(),
   value: z.number().nullable(),
   threshold: z.number().nullable(),
+  unit: z.string().nullable(),
   metadata: z.unknown(),
   isTest: z.boolean(),
   occurrences: z.number().int(),
@@ -43,27 +29,19 @@ export const alertResponse = z.object({
   resolution: z.string().nullable(),
   lastNotifiedAt: nullableIsoTime,
   updatedAt: isoTime,
+  /** The silence or maintenance window holding back its notices now, and why it was made. */
+  silencedBy: z.string().nullable(),
+  silenceReason: z.string().nullable(),
+  /** The open outage alert holding back its notices now. */
+  inhibitedBy: z.string().nullable(),
 });
 
 export const alertPageResponse = z.object({ alerts: z.array(alertResponse), nextCursor: z.string().nullable() });
 
-const deliveryResponse = z.object({
-  id: z.uuid(),
-  channel: z.enum(["EMAIL", "SMS", "WEBHOOK"]),
-  recipient: z.string(),
-  reason: z.string(),
-  status: z.enum(["PENDING", "SENT", "FAILED"]),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  nextAttemptAt: nullableIsoTime,
-  sentAt: nullableIsoTime,
-  createdAt: isoTime,
-});
-
 export const alertDetailResponse = z.object({
   alert: alertResponse,
   timeline: z.array(z.object({ id: z.uuid(), kind: z.string(), actor: z.string(), details: z.unknown(), createdAt: isoTime })),
-  notifications: z.array(deliveryResponse),
+  notifications: z.array(deliverySchema),
 });
 
 export const ingestResponse = z.object({
