@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { withTimeout } from "../timeout";
-import type { CounterBatch, CounterStore } from "./counter-store";
+import type { CounterBatch, CounterStore, Period } from "./counter-store";
 import {
   API_LATENCY,
   DB_LATENCY,
@@ -118,6 +118,11 @@ export class MetricsTracker {
     observe(this.pending.at(minuteOf(at)).database, DB_LATENCY, durationMs);
   }
 
+  /** Whether a flush has anything to send or settle. */
+  get hasUnflushed(): boolean {
+    return !this.pending.isEmpty || this.unacked !== null || this.claimed.size > 0;
+  }
+
   /** Sends what was recorded since the last successful flush; throws (keeping it) when the store fails. */
   async flush(): Promise<void> {
     this.seal();
@@ -149,6 +154,19 @@ export class MetricsTracker {
       (store) => store.sum(family, from, to, only),
       (into, buckets) => buckets.sumInto(into, family, from, to, only),
       (into) => this.history.sumInto(into, family, from, to, only),
+    );
+  }
+
+  /**
+   * The counters of the local day (or hour) of `timeZone` that starts at minute `start`, up to
+   * minute `upTo`: the store's running total of that period when it keeps them in that zone, so
+   * the read costs the same at any hour; otherwise the sum of its minutes.
+   */
+  async sumPeriod(period: Period, timeZone: string, start: number, upTo: number, only?: readonly string[]): Promise<Fields> {
+    return this.read(
+      (store) => (store.timeZone === timeZone ? store.sumPeriod(period, start, upTo, only) : store.sum("counters", start, upTo, only)),
+      (into, buckets) => buckets.sumInto(into, "counters", start, upTo, only),
+      (into) => this.history.sumInto(into, "counters", start, upTo, only),
     );
   }
 
