@@ -1,9 +1,11 @@
+import { getConfig } from "../config";
+import { type ChannelListener, listenOnChannel } from "../db/channel-listener";
 import { getDb } from "../db/client";
 import type { Notification, NotificationChannel } from "../generated/prisma/client";
 import { getLogger, type Logger, outageReporter } from "../logger";
 import { type Loop, startLoop } from "../runtime/loop";
 import type { BackgroundService } from "../runtime/services";
-import { claimDueNotifications } from "./claim";
+import { claimDueNotifications, nextDueAt } from "./claim";
 import { type DeliverOptions, deliverNotification } from "./deliver";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS } from "./retry";
 import { CHANNELS, channelReadiness, defaultNotifySettings } from "./settings";
@@ -11,9 +13,17 @@ import { CHANNELS, channelReadiness, defaultNotifySettings } from "./settings";
 export const SEND_TIMEOUT_MS = 10_000;
 // Longer than a send can take (SEND_TIMEOUT_MS) plus recording its result.
 export const DEFAULT_LEASE_MS = 60_000;
+/** The NOTIFY channel a trigger on `notifications` signals when deliveries are queued. */
+export const OUTBOX_CHANNEL = "khaacho_notifications";
+// Queued rows wake the dispatchers, and each run sets a timer for the next retry that falls due:
+// the poll is only a safety net for what neither covers (a wake-up lost while disconnected).
+const SAFETY_POLL_MS = 30_000;
 
 export interface DispatcherOptions extends Partial<DeliverOptions> {
+  /** The safety poll; deliveries are otherwise started by wake-ups and by the next due retry. */
   pollIntervalMs?: number;
+  /** Where to LISTEN for queued deliveries; by default DATABASE_URL unless a `db` is passed. */
+  listenUrl?: string | null;
   leaseMs?: number;
   /** Most deliveries in flight at once per instance. */
   maxInFlight?: number;
@@ -23,7 +33,7 @@ export interface DispatcherOptions extends Partial<DeliverOptions> {
 export interface NotificationDispatcher extends BackgroundService {
   /** Claims the due notifications and resolves once each has been attempted; returns how many. */
   deliverDue(): Promise<number>;
-  /** Polls now instead of at the next tick. */
+  /** Looks for due deliveries now instead of at the next tick. */
   wake(): void;
 }
 
@@ -37,8 +47,9 @@ export function wakeDispatcher(): void {
 }
 
 /**
- * Delivers the notifications outbox: polls for due rows, sends each on its own (a slow or failing
- * channel never holds up another, nor the next poll), and records every result.
+ * Delivers the notifications outbox: woken when rows are queued (on any instance) and when the
+ * earliest retry falls due, it sends each due row on its own (a slow or failing channel never
+ * holds up another, nor the next run), and records every result.
  */
 export function createNotificationDispatcher(options: DispatcherOptions = {}): NotificationDispatcher {
   const logger = options.logger ?? getLogger("notify");
@@ -59,7 +70,28 @@ export function createNotificationDispatcher(options: DispatcherOptions = {}): N
     NotificationChannel,
     ReturnType<typeof outageReporter>
   >;
+  const pollIntervalMs = options.pollIntervalMs ?? SAFETY_POLL_MS;
+  const listenUrl = options.listenUrl !== undefined ? options.listenUrl : options.db ? null : getConfig().databaseUrl;
   let loop: Loop | undefined;
+  let listener: ChannelListener | undefined;
+  let dueTimer: NodeJS.Timeout | undefined;
+  let dueAt = Infinity;
+
+  // One timer, for the earliest known due row; the safety poll covers anything later.
+  const wakeWhenDue = async () => {
+    if (!loop) return;
+    const next = await nextDueAt(deliver.db);
+    if (!next || !loop) return;
+    const delay = Math.max(0, next.getTime() - deliver.now().getTime());
+    if (delay >= pollIntervalMs || Date.now() + delay >= dueAt) return;
+    clearTimeout(dueTimer);
+    dueAt = Date.now() + delay;
+    dueTimer = setTimeout(() => {
+      dueAt = Infinity;
+      wake();
+    }, delay);
+    dueTimer.unref();
+  };
 
   const attempt = async (row: Notification) => {
     try {
@@ -72,6 +104,7 @@ export function createNotificationDispatcher(options: DispatcherOptions = {}): N
       // Recording the result failed; the lease expires and the row is attempted again.
       database.failed(error);
     }
+    await wakeWhenDue().catch((error) => database.failed(error));
   };
 
   const startDue = async (): Promise<Promise<void>[]> => {
@@ -88,8 +121,18 @@ export function createNotificationDispatcher(options: DispatcherOptions = {}): N
   return {
     name: "notification dispatcher",
     async start() {
-      loop = startLoop({ name: "Notification dispatcher", intervalMs: options.pollIntervalMs ?? 1000, firstRunAfterMs: 0, logger, run: async () => void (await startDue()) });
+      loop = startLoop({
+        name: "Notification dispatcher",
+        intervalMs: pollIntervalMs,
+        firstRunAfterMs: 0,
+        logger,
+        run: async () => {
+          await startDue();
+          await wakeWhenDue();
+        },
+      });
       wakers.add(wake);
+      if (listenUrl) listener = listenOnChannel({ connectionString: listenUrl, channel: OUTBOX_CHANNEL, onWake: wake, onError: (error) => database.failed(error) });
       logger.info("Notification dispatcher started");
       for (const channel of CHANNELS) {
         const { enabled, missing } = channelReadiness(channel, settings);
@@ -98,8 +141,13 @@ export function createNotificationDispatcher(options: DispatcherOptions = {}): N
     },
     async stop() {
       wakers.delete(wake);
-      await loop?.stop();
+      await listener?.close();
+      listener = undefined;
+      clearTimeout(dueTimer);
+      dueAt = Infinity;
+      const stopping = loop;
       loop = undefined;
+      await stopping?.stop();
       await Promise.all(inFlight);
     },
     async deliverDue() {

@@ -39,7 +39,7 @@ function snapshot(tracker: MetricsTracker, at = tracker.now()) {
 
 const stores: Array<[string, () => CounterStore | null]> = [
   ["in memory (no REDIS_URL)", () => null],
-  ["through Redis", () => createRedisCounterStore(redis.client!, uniqueRedisPrefix())],
+  ["through Redis", () => createRedisCounterStore(redis.client!, uniqueRedisPrefix(), { timeZone: TIME_ZONE })],
 ];
 
 describe.each(stores)("each tracked event moves exactly its figures, %s", (_name, makeStore) => {
@@ -145,6 +145,19 @@ describe.each(stores)("windows roll over, %s", (_name, makeStore) => {
 
     expect((await snapshot(tracker, Date.parse("2026-11-28T18:14:59.999Z"))).orders).toEqual({ today: 2, lastHour: 1 });
     expect((await snapshot(tracker, Date.parse("2026-11-28T18:15:00Z"))).orders).toEqual({ today: 1, lastHour: 2 });
+  });
+});
+
+describe.each(stores)("the flusher's idle ticks, %s", (_name, makeStore) => {
+  test("a tracker has something to flush only after a record, until a flush sends it", async () => {
+    const store = makeStore();
+    const tracker = new MetricsTracker({ store: () => store });
+    expect(tracker.hasUnflushed).toBe(false);
+    tracker.recordDbQuery(3);
+    expect(tracker.hasUnflushed).toBe(true);
+    await tracker.flush();
+    expect(tracker.hasUnflushed).toBe(false);
+    expect((await snapshot(tracker)).database.latency.p95).not.toBeNull();
   });
 });
 
