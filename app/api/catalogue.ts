@@ -1,6 +1,6 @@
 // Every route under app/api with what its OpenAPI entry adds to its own contract (the schemas
 // come from the route's wrapper). A test fails when a route file or an exported method is missing.
-import { alertDetailResponse, alertPageResponse, alertResponse, healthResponse, ingestResponse } from "@/lib/openapi/responses";
+import { alertDetailResponse, alertPageResponse, alertResponse, dashboardResponse, healthResponse, ingestResponse } from "@/lib/openapi/responses";
 import type { ApiEntry } from "@/lib/openapi/document";
 import * as setup from "./auth/setup/route";
 import * as accountPassword from "./v1/account/password/route";
@@ -43,7 +43,7 @@ export const API_CATALOGUE: readonly ApiEntry[] = [
   { path: "/api/auth/setup", handlers: setup, docs: { POST: { summary: "Create the first admin account (only while none exists)", status: 201 } } },
   { path: `${M}/health`, handlers: health, docs: { GET: { summary: "Health of the database and Redis; 503 when unhealthy", response: healthResponse } } },
   { path: `${M}/metrics`, handlers: metrics, docs: { GET: { summary: "Orders, WhatsApp, jobs, API, database and host figures" } } },
-  { path: `${M}/dashboard`, handlers: dashboard, docs: { GET: { summary: "Health, metrics, open alerts and chart series in one call" } } },
+  { path: `${M}/dashboard`, handlers: dashboard, docs: { GET: { summary: "Health, metrics, open alerts and chart series (as columns) in one call", response: dashboardResponse } } },
   { path: `${M}/system-metrics`, handlers: systemMetrics, docs: { GET: { summary: "CPU, memory and disk series per instance" } } },
   { path: `${M}/prometheus`, handlers: prometheus, docs: { GET: { summary: "The metrics in Prometheus text format", contentType: "text/plain" } } },
   { path: `${M}/rules`, handlers: rules, docs: { GET: { summary: "Every alert rule with its effective settings, their sources and its reading now" } } },

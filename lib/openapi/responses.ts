@@ -72,3 +72,23 @@ export const ingestResponse = z.object({
   duplicates: z.number().int(),
   errors: z.array(z.object({ index: z.number().int(), id: z.string().nullable(), reason: z.string() })),
 });
+
+const seriesColumn = z.object({ instance: z.string(), metric: z.string(), unit: z.string(), values: z.array(z.number().nullable()).describe("One value per timestamp of `t`; null where the series has no point") });
+
+export const dashboardResponse = z.object({
+  health: healthResponse,
+  metrics: z.record(z.string(), z.unknown()).nullable().describe("The figures of GET /metrics; null while Redis and memory cannot say"),
+  alerts: z.object({ open: z.object({ total: z.number().int(), bySeverity: z.record(z.string(), z.number().int()), rows: z.array(z.unknown()) }), recent: z.array(alertResponse) }).nullable(),
+  charts: z
+    .object({
+      range: z.string(),
+      from: isoTime,
+      to: isoTime,
+      t: z.array(z.number().int()).describe("Epoch milliseconds of every point drawn, ascending, shared by all series"),
+      series: z.array(seriesColumn).describe("Each chart series once: host metrics per instance, business figures of the cluster"),
+      lastWeek: z.array(seriesColumn).describe("Orders a week earlier, moved onto the same timestamps"),
+    })
+    .nullable(),
+  stalledQueues: z.array(z.string()).nullable(),
+  unavailable: z.array(z.enum(["metrics", "alerts", "charts"])),
+});
