@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { FAMILIES, type Family, type Fields, addAll } from "./fields";
 import { type LocalPeriods, localPeriods } from "./local-periods";
-import { MINUTE_MS, type MinuteBuckets, RETENTION_MS } from "./minute-buckets";
+import { MINUTE_MS, type MinuteBuckets, RETENTION_MS, minuteOf } from "./minute-buckets";
 
 /**
  * Deltas sealed for one flush. A writer (one tracker) sends its batches one at a time with
@@ -46,15 +46,18 @@ const WRITER_TTL_S = Math.ceil(RETENTION_MS.counters / 1000);
 // which Prometheus reads as a counter reset.
 const TOTALS_TTL_S = 30 * 24 * 3600;
 
-// KEYS: the writer's sequence key, then the hashes. ARGV: the batch's sequence, the sequence key's
-// TTL, then per hash its TTL, its field count, and field/delta pairs. Nothing is added
-// when the writer's batch of that sequence was applied before.
+// KEYS: the writer's sequence key, the period totals' start marker, then the hashes. ARGV: the
+// batch's sequence, the sequence key's TTL, the marker's value (the minute now) and TTL, then per
+// hash its TTL, its field count, and field/delta pairs. Nothing is added when the writer's batch
+// of that sequence was applied before.
 const APPLY_BATCH = `
 local sequence = tonumber(ARGV[1])
 if sequence <= tonumber(redis.call('GET', KEYS[1]) or '0') then return 0 end
 redis.call('SET', KEYS[1], sequence, 'EX', ARGV[2])
-local a = 3
-for k = 2, #KEYS do
+redis.call('SET', KEYS[2], ARGV[3], 'NX')
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+local a = 5
+for k = 3, #KEYS do
   local ttl = tonumber(ARGV[a])
   local n = tonumber(ARGV[a + 1])
   a = a + 2
@@ -142,11 +145,22 @@ export function createRedisCounterStore(client: Redis, prefix: string, { timeZon
   const key = (family: Family, slot: number | "total") => `${prefix}${family}:${slot}`;
   const periodKey = (period: Period, start: number) => `${prefix}counters:${period}:${start}`;
   const periodsOf = localPeriods(timeZone);
+  // The minute the period totals began: a period that started before it (the day of the upgrade
+  // that brought them, while older instances may still write minutes only) is summed by minute.
+  const periodsSinceKey = `${prefix}counters:periods-since`;
+  let periodsSince: { minute: number; readAt: number } | undefined;
+  const totalsCover = async (start: number, nowMs: number) => {
+    if (!periodsSince || nowMs - periodsSince.readAt > MINUTE_MS) {
+      const since = await client.get(periodsSinceKey);
+      periodsSince = since === null ? undefined : { minute: Number(since), readAt: nowMs };
+    }
+    return periodsSince !== undefined && start > periodsSince.minute;
+  };
 
   return {
     async apply(batch, nowMs) {
-      const keys = [`${prefix}writer:${batch.writer}`];
-      const args: (string | number)[] = [batch.sequence, WRITER_TTL_S];
+      const keys = [`${prefix}writer:${batch.writer}`, periodsSinceKey];
+      const args: (string | number)[] = [batch.sequence, WRITER_TTL_S, minuteOf(nowMs), TOTALS_TTL_S];
       const totals = new Map<Family, Fields>(FAMILIES.map((family) => [family, new Map()]));
       for (const [minute, families] of batch.minutes.byMinute) {
         for (const family of FAMILIES) {
@@ -182,6 +196,7 @@ export function createRedisCounterStore(client: Redis, prefix: string, { timeZon
     timeZone,
 
     async sumPeriod(period, start, upTo, only = []) {
+      if (!(await totalsCover(start, Date.now()))) return this.sum("counters", start, upTo, only);
       const { dayEnd } = periodsOf(start);
       const end = period === "day" ? dayEnd : start + 60;
       const keys = [periodKey(period, start)];

@@ -28,8 +28,8 @@ const TIME_ZONE = "Asia/Kathmandu";
 const periodsOf = localPeriods(TIME_ZONE);
 const minute = (iso: string) => minuteOf(Date.parse(iso));
 
-function kathmanduStore() {
-  return createRedisCounterStore(redis.client!, uniqueRedisPrefix(), { timeZone: TIME_ZONE });
+function kathmanduStore(prefix = uniqueRedisPrefix()) {
+  return createRedisCounterStore(redis.client!, prefix, { timeZone: TIME_ZONE });
 }
 
 /** The running day and hour totals next to the same figures summed minute by minute. */
@@ -87,7 +87,8 @@ describe("running day and hour totals", () => {
 
   test("a settled ingest batch is in the totals once, however often it is settled", async () => {
     const db = getDb();
-    const store = kathmanduStore();
+    const prefix = uniqueRedisPrefix();
+    const store = kathmanduStore(prefix);
     const at = Date.now();
     const counts = new MinuteBuckets();
     counts.at(minuteOf(at)).counters.set("orders", 7);
@@ -96,10 +97,21 @@ describe("running day and hour totals", () => {
     await store.apply({ writer: `ingest:${batchId}`, sequence: 1, minutes: counts }, at);
     expect(await settlePendingCounts(db, { batchIds: [batchId!] }, store, at)).toHaveLength(1);
 
-    const { day, dayByMinute, hour, hourByMinute } = await totalsAndMinuteSums(store, new Date(at).toISOString());
-    expect(day.get("orders")).toBe(7);
-    expect(day).toEqual(dayByMinute);
-    expect(hour).toEqual(hourByMinute);
+    const { dayStart, hourStart } = periodsOf(minuteOf(at));
+    const total = (period: string, start: number) => redis.client!.hget(`${prefix}counters:${period}:${start}`, "orders");
+    expect([await total("day", dayStart), await total("hour", hourStart)]).toEqual(["7", "7"]);
+  });
+
+  test("a day that began before the totals did (the upgrade's day) is summed by minute", async () => {
+    const prefix = uniqueRedisPrefix();
+    const store = kathmanduStore(prefix);
+    const now = Date.parse("2026-11-28T10:00:00Z");
+    // An instance of the version before wrote 5 orders at 09:00 into the minute only.
+    await redis.client!.hincrbyfloat(`${prefix}counters:${minute("2026-11-28T09:00:00Z")}`, "orders", 5);
+    const tracker = new MetricsTracker({ store: () => store, now: () => now });
+    tracker.recordOrderCreated();
+    await tracker.flush();
+    expect((await buildMetricsSnapshot({ tracker, readings: createReadings(), timeZone: TIME_ZONE }, new Date(now))).orders.today).toBe(6);
   });
 
   test("a reader in another time zone than the store's totals sums the minutes", async () => {
