@@ -76,6 +76,9 @@ export function createNotificationDispatcher(options: DispatcherOptions = {}): N
   let listener: ChannelListener | undefined;
   let dueTimer: NodeJS.Timeout | undefined;
   let dueAt = Infinity;
+  let running = false;
+  let wokenWhileRunning = false;
+  const wakeUps = outageReporter(logger, "Database (notification wake-ups)");
 
   // One timer, for the earliest known due row; the safety poll covers anything later.
   const wakeWhenDue = async () => {
@@ -116,23 +119,33 @@ export function createNotificationDispatcher(options: DispatcherOptions = {}): N
     });
   };
 
-  const wake = () => void loop?.trigger();
+  // A wake-up during a run may come after its claim saw the table: the run goes round once more.
+  const wake = () => {
+    if (running) wokenWhileRunning = true;
+    void loop?.trigger();
+  };
+
+  const run = async () => {
+    running = true;
+    try {
+      do {
+        wokenWhileRunning = false;
+        await startDue();
+        await wakeWhenDue();
+      } while (wokenWhileRunning && loop);
+    } finally {
+      running = false;
+    }
+  };
 
   return {
     name: "notification dispatcher",
     async start() {
-      loop = startLoop({
-        name: "Notification dispatcher",
-        intervalMs: pollIntervalMs,
-        firstRunAfterMs: 0,
-        logger,
-        run: async () => {
-          await startDue();
-          await wakeWhenDue();
-        },
-      });
+      loop = startLoop({ name: "Notification dispatcher", intervalMs: pollIntervalMs, firstRunAfterMs: 0, logger, run });
       wakers.add(wake);
-      if (listenUrl) listener = listenOnChannel({ connectionString: listenUrl, channel: OUTBOX_CHANNEL, onWake: wake, onError: (error) => database.failed(error) });
+      if (listenUrl) {
+        listener = listenOnChannel({ connectionString: listenUrl, channel: OUTBOX_CHANNEL, onWake: wake, onError: (error) => wakeUps.failed(error), onListening: () => wakeUps.recovered() });
+      }
       logger.info("Notification dispatcher started");
       for (const channel of CHANNELS) {
         const { enabled, missing } = channelReadiness(channel, settings);
