@@ -50,6 +50,7 @@ const MAX_SETTLED_PER_FLUSH = 200;
 export class MetricsTracker {
   private pending = new MinuteBuckets();
   private unacked: CounterBatch | null = null;
+  private flushing: Promise<void> = Promise.resolve();
   private readonly writer = randomUUID();
   private sequence = 0;
   private readonly history = new MinuteBuckets();
@@ -124,7 +125,15 @@ export class MetricsTracker {
   }
 
   /** Sends what was recorded since the last successful flush; throws (keeping it) when the store fails. */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
+    // One at a time (the flusher's tick, a burst relay, shutdown): two would settle the same
+    // claimed batches at once. Each call still sends what was recorded before it.
+    const next = this.flushing.catch(() => {}).then(() => this.flushOnce());
+    this.flushing = next;
+    return next;
+  }
+
+  private async flushOnce(): Promise<void> {
     this.seal();
     this.prune();
     const store = this.store();

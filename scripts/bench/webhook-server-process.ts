@@ -30,7 +30,7 @@ async function arm(burst: number): Promise<void> {
 
 process.on("message", async (message: { kind: "arm" | "burst"; orders: number }) => {
   if (message.kind === "arm") {
-    await arm(message.orders);
+    await arm(message.orders).catch((error) => console.error(`Arming failed: ${error instanceof Error ? error.message : String(error)}`));
     process.send!({ kind: "armed" });
     return;
   }

@@ -33,6 +33,12 @@ function clock(iso: string) {
   return { now: () => now, set: (next: string) => (now = Date.parse(next)) };
 }
 
+function claimedCounts(at: number) {
+  const counts = new MinuteBuckets();
+  counts.at(Math.floor(at / 60_000)).counters.set("orders", 3);
+  return counts;
+}
+
 function snapshot(tracker: MetricsTracker, at = tracker.now()) {
   return buildMetricsSnapshot({ tracker, readings: createReadings(), timeZone: TIME_ZONE }, new Date(at));
 }
@@ -158,6 +164,24 @@ describe.each(stores)("the flusher's idle ticks, %s", (_name, makeStore) => {
     await tracker.flush();
     expect(tracker.hasUnflushed).toBe(false);
     expect((await snapshot(tracker)).database.latency.p95).not.toBeNull();
+  });
+});
+
+describe.each(stores)("flushes at once, %s", (_name, makeStore) => {
+  test("two flushes at the same time (the flusher's tick and a burst relay) settle a claimed batch once", async () => {
+    const store = makeStore();
+    const settled: string[] = [];
+    const tracker = new MetricsTracker({
+      store: () => store,
+      settleClaims: async (batchIds, into) => {
+        settled.push(...batchIds);
+        for (const batchId of batchIds) await into?.apply({ writer: `ingest:${batchId}`, sequence: 1, minutes: claimedCounts(tracker.now()) }, tracker.now());
+      },
+    });
+    tracker.recordClaimed("batch-1", claimedCounts(tracker.now()), ["orders"]);
+    await Promise.all([tracker.flush(), tracker.flush()]);
+    expect(settled).toEqual(["batch-1"]);
+    expect((await snapshot(tracker)).orders.lastHour).toBe(3);
   });
 });
 
