@@ -258,37 +258,6 @@ describe("dispatcher", () => {
   });
 });
 
-describe("wake-ups instead of polling", () => {
-  const HOUR = 60 * 60_000;
-
-  test("a delivery queued on another connection is sent without waiting for the poll", async () => {
-    const dispatcher = createNotificationDispatcher({ db, settings: settings(), pollIntervalMs: HOUR, listenUrl: database.url });
-    running.push(dispatcher);
-    await dispatcher.start();
-    // Once it listens, only the NOTIFY of the queued rows can start a run before the hour is up.
-    const listening = async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'LISTEN khaacho_notifications'`)[0].n === 1;
-    await waitFor(listening, "the dispatcher to listen");
-    const other = createDb(database.url);
-    clients.push(other);
-    const alert = await createAlert(other);
-    await other.$transaction((tx) => enqueueAlertNotifications(tx, alert, "created", settings()));
-    await waitFor(async () => (await db.notification.count({ where: { status: "SENT" } })) === 2, "both deliveries sent");
-  });
-
-  test("a failed delivery is retried when it falls due, without waiting for the poll", async () => {
-    receiver.state.status = 503;
-    const dispatcher = createNotificationDispatcher({ db, settings: settings(), pollIntervalMs: HOUR, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 200 } });
-    running.push(dispatcher);
-    await dispatcher.start();
-    await enqueue("created", { MONITORING_ENABLE_EMAIL_ALERTS: "false" });
-    dispatcher.wake();
-    await waitFor(async () => (await byChannel("WEBHOOK")).attempts === 1, "the first attempt");
-    receiver.state.status = 200;
-    await waitFor(async () => (await byChannel("WEBHOOK")).status === "SENT", "the retry");
-    expect(await byChannel("WEBHOOK")).toMatchObject({ attempts: 2 });
-  });
-});
-
 describe("the send timeout", () => {
   test("a receiver that accepts and never answers is given up on after 10 s, and the delivery is retried later", async () => {
     const silent = net.createServer(() => {});
