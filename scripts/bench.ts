@@ -15,9 +15,10 @@ import { benchAuthenticatedReads } from "./bench/reads";
 import { benchRuleSettings } from "./bench/rule-settings";
 import { createScratchDatabase } from "./bench/scratch-db";
 import { benchTracking } from "./bench/tracking";
+import { benchEventToWebhook } from "./bench/webhook-latency";
 
 // `npm run bench -- ingest charts` runs only those sections (tracking, prometheus, reads, ingest,
-// idle, charts, rules, insights); rules after charts measures the evaluation over the seeded 30 days.
+// idle, webhook, charts, rules, insights); rules after charts measures the evaluation over the seeded 30 days.
 const sections = process.argv.slice(2);
 const wanted = (section: string) => sections.length === 0 || sections.includes(section);
 
@@ -48,6 +49,7 @@ try {
   if (wanted("reads")) await benchAuthenticatedReads(await token("VIEWER"));
   if (wanted("ingest")) await benchIngest(scratch.url, await token("INGEST"), getConfig().monitoring.queues[0]);
   if (wanted("idle")) await benchIdleServer(scratch.url, await token("VIEWER"));
+  if (wanted("webhook")) await benchEventToWebhook(scratch.url);
   if (wanted("charts")) await benchCharts(await seedMinuteSamples(scratch.url));
   if (wanted("rules")) {
     await benchRuleSettings();

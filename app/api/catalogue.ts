@@ -49,7 +49,7 @@ const ENTRIES = {
   "/api/auth/setup": { handlers: setup, docs: { POST: { summary: "Create the first admin account (only while none exists)", status: 201, response: r.oneUserResponse } } },
   "/api/v1/monitoring/health": { handlers: health, docs: { GET: { summary: "Health of the database and Redis; 503 when unhealthy", response: r.healthResponse } } },
   "/api/v1/monitoring/metrics": { handlers: metrics, docs: { GET: { summary: "Orders, WhatsApp, jobs, API, database and host figures", response: r.metricsResponse } } },
-  "/api/v1/monitoring/dashboard": { handlers: dashboard, docs: { GET: { summary: "Health, metrics, open alerts and chart series in one call", response: r.dashboardResponse } } },
+  "/api/v1/monitoring/dashboard": { handlers: dashboard, docs: { GET: { summary: "Health, metrics, open alerts and chart series (as columns) in one call", response: r.dashboardResponse } } },
   "/api/v1/monitoring/system-metrics": { handlers: systemMetrics, docs: { GET: { summary: "CPU, memory and disk series per instance", response: r.systemMetricsResponse } } },
   "/api/v1/monitoring/insights": {
     handlers: insights,

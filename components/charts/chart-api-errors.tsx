@@ -1,6 +1,6 @@
 "use client";
 
-import { byMetric, ratioRows, rowsFromSeries } from "@/lib/client-data/chart-rows";
+import { byMetric, ratioRows, rowsFromColumns } from "@/lib/client-data/chart-rows";
 import { formatPercent } from "@/lib/client-data/format";
 import type { ChartInput } from "./chart-input";
 import { type SeriesConfig, type Threshold, TimeSeriesChart } from "./time-series-chart";
@@ -10,8 +10,8 @@ const CONFIG = {
 } satisfies SeriesConfig<"errorRate">;
 
 /** The API error rate per minute against the HIGH_API_ERROR_RATE levels. */
-export function ChartApiErrors({ series, range, domain, thresholds }: ChartInput & { thresholds: Threshold[] }) {
-  const counts = rowsFromSeries(series, byMetric(["api_requests", "api_errors"] as const));
+export function ChartApiErrors({ columns, range, domain, thresholds }: ChartInput & { thresholds: Threshold[] }) {
+  const counts = rowsFromColumns(columns, byMetric(["api_requests", "api_errors"] as const));
   const rows = ratioRows(counts, "api_errors", "api_requests", "errorRate");
   return <TimeSeriesChart rows={rows} config={CONFIG} range={range} domain={domain} formatValue={formatPercent} thresholds={thresholds} />;
 }

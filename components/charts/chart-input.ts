@@ -1,9 +1,9 @@
-import type { MetricSeriesData } from "@/lib/client-data/dashboard-keys";
+import type { ChartColumns } from "@/lib/shared/chart-columns";
 import type { TimeRange } from "@/lib/shared/time-ranges";
 
-/** What every chart is drawn from: the range's series and its time window. */
+/** What every chart is drawn from: the range's series as columns and its time window. */
 export interface ChartInput {
-  series: MetricSeriesData[];
+  columns: ChartColumns;
   range: TimeRange;
   domain: [number, number];
 }

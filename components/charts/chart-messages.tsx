@@ -1,6 +1,6 @@
 "use client";
 
-import { byMetric, rowsFromSeries } from "@/lib/client-data/chart-rows";
+import { byMetric, rowsFromColumns } from "@/lib/client-data/chart-rows";
 import { formatCount } from "@/lib/client-data/format";
 import type { ChartInput } from "./chart-input";
 import { type SeriesConfig, TimeSeriesChart } from "./time-series-chart";
@@ -11,7 +11,7 @@ const CONFIG = {
   whatsapp_failed: { label: "Failed", color: "var(--chart-4)", kind: "line" },
 } satisfies SeriesConfig<"whatsapp_sent" | "whatsapp_delivered" | "whatsapp_failed">;
 
-export function ChartMessages({ series, range, domain }: ChartInput) {
-  const rows = rowsFromSeries(series, byMetric(["whatsapp_sent", "whatsapp_delivered", "whatsapp_failed"] as const));
+export function ChartMessages({ columns, range, domain }: ChartInput) {
+  const rows = rowsFromColumns(columns, byMetric(["whatsapp_sent", "whatsapp_delivered", "whatsapp_failed"] as const));
   return <TimeSeriesChart rows={rows} config={CONFIG} range={range} domain={domain} formatValue={formatCount} emptyHint="Messages appear once the WhatsApp service reports them (POST /api/v1/monitoring/events)." />;
 }

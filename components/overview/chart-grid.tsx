@@ -10,7 +10,7 @@ import { ChartMessages } from "../charts/chart-messages";
 import { ChartOrders } from "../charts/chart-orders";
 import { thresholdLines } from "@/lib/client-data/levels";
 import type { Thresholds } from "@/lib/config";
-import type { MetricSeriesData } from "@/lib/client-data/dashboard-keys";
+import type { SeriesColumn } from "@/lib/shared/chart-columns";
 import { Panel } from "../ui/panel";
 
 function ChartPanel({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
@@ -30,7 +30,7 @@ function ChartPanel({ title, note, children }: { title: string; note?: string; c
 }
 
 /** The overview's eight charts; recharts loads with this module, after the first paint. */
-export default function ChartGrid({ input, lastWeek, thresholds }: { input: ChartInput; lastWeek: MetricSeriesData[]; thresholds: Thresholds }) {
+export default function ChartGrid({ input, lastWeek, thresholds }: { input: ChartInput; lastWeek: SeriesColumn[]; thresholds: Thresholds }) {
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       <ChartPanel title="Orders" note="per minute">

@@ -26,5 +26,5 @@ const ChartGrid = dynamic(() => import("./chart-grid"), { ssr: false, loading: C
 export function OverviewCharts({ charts, thresholds }: { charts: NonNullable<DashboardData["charts"]> | undefined; thresholds: Thresholds }) {
   if (!charts) return <ChartsLoading />;
   const domain: [number, number] = [Date.parse(charts.from), Date.parse(charts.to)];
-  return <ChartGrid input={{ series: charts.series, range: charts.range, domain }} lastWeek={charts.lastWeek} thresholds={thresholds} />;
+  return <ChartGrid input={{ columns: { t: charts.t, series: charts.series }, range: charts.range, domain }} lastWeek={charts.lastWeek} thresholds={thresholds} />;
 }

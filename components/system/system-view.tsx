@@ -3,7 +3,8 @@
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { readParam } from "@/lib/client-data/search-params";
-import type { SystemMetricsData } from "@/lib/client-data/dashboard-keys";
+import type { MetricSeriesData, SystemMetricsData } from "@/lib/client-data/dashboard-keys";
+import { type ChartColumns, toColumns } from "@/lib/shared/chart-columns";
 import { readRange } from "@/lib/client-data/time-ranges";
 import { SYSTEM_RANGES, type TimeRange } from "@/lib/shared/time-ranges";
 import { useSystemMetrics } from "@/lib/client-data/use-dashboard";
@@ -17,6 +18,12 @@ import { SelectField } from "../ui/field";
 import { Panel } from "../ui/panel";
 import { LoadingPanel, Skeleton } from "../ui/skeleton";
 import { InstanceSummary } from "./instance-summary";
+
+// System metrics come as points per series; the charts read columns.
+function instanceColumns(series: MetricSeriesData[], instance: string): ChartColumns {
+  const { t, groups } = toColumns([series.filter((one) => one.instance === instance)]);
+  return { t, series: groups[0] };
+}
 
 const InstanceCharts = dynamic(() => import("./instance-charts"), { ssr: false, loading: () => <Skeleton className="h-[204px] w-full" /> });
 
@@ -68,7 +75,7 @@ function Instances({ report, range, thresholds }: { report: SystemMetricsData; r
       <InstanceSummary series={report.series} instances={shown} thresholds={thresholds} />
       {shown.map((instance) => (
         <Panel key={instance} title={instance}>
-          <InstanceCharts input={{ series: report.series.filter((one) => one.instance === instance), range, domain }} thresholds={thresholds} />
+          <InstanceCharts input={{ columns: instanceColumns(report.series, instance), range, domain }} thresholds={thresholds} />
         </Panel>
       ))}
     </>

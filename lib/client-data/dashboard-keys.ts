@@ -7,6 +7,8 @@ import type { TimeRange } from "../shared/time-ranges";
 export type DashboardData = Json<Dashboard>;
 export type SystemMetricsData = Json<SystemMetricsReport>;
 export type MetricSeriesData = SystemMetricsData["series"][number];
+/** A chart series as the dashboard sends it: values on the answer's shared timestamps. */
+export type SeriesColumnData = NonNullable<DashboardData["charts"]>["series"][number];
 
 export const dashboardKeys = {
   all: ["dashboard"] as const,

@@ -8,9 +8,10 @@ import { type HealthReport, checkHealth } from "../health";
 import { getRedis } from "../redis";
 import { createChartCache } from "./chart-cache";
 import { leaderSource } from "./leadership";
-import type { MetricName } from "./metric-catalogue";
+import { CLUSTER_INSTANCE, METRIC_CATALOGUE, type MetricName } from "./metric-catalogue";
 import { getMetricsSnapshot } from "./metrics";
-import { type MetricSeries, getMetricSeries } from "./queries/metric-series";
+import { getMetricSeries } from "./queries/metric-series";
+import { type SeriesColumn, toColumns } from "../shared/chart-columns";
 import type { TimeRange } from "../shared/time-ranges";
 import { MAX_POINTS_PER_SERIES, rangeWindow } from "./ranges";
 import type { MetricsSnapshot } from "./types";
@@ -33,8 +34,11 @@ export const DASHBOARD_CHART_METRICS = [
 
 const RECENT_ALERT_COUNT = 10;
 
-/** `lastWeek`: the orders of the same window a week earlier, moved a week on so they line up with today's. */
-type Charts = { range: TimeRange; from: string; to: string; series: MetricSeries[]; lastWeek: MetricSeries[] };
+/**
+ * Each chart's series once, as columns on one shared array of timestamps (`t`, epoch ms).
+ * `lastWeek`: the orders of the same window a week earlier, moved a week on onto the same timestamps.
+ */
+type Charts = { range: TimeRange; from: string; to: string; t: number[]; series: SeriesColumn<MetricName>[]; lastWeek: SeriesColumn<MetricName>[] };
 const WEEK_MS = 7 * 24 * 3_600_000;
 const chartCache = processSlot("dashboardChartCache", () => createChartCache<Charts>());
 
@@ -45,8 +49,11 @@ async function readCharts(db: Db, range: TimeRange, now: Date): Promise<Charts> 
     getMetricSeries(db, { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES }),
     getMetricSeries(db, { metrics: ["orders_created"], from: weekEarlier(from), to: weekEarlier(to), maxPoints: MAX_POINTS_PER_SERIES }),
   ]);
-  const movedOn = lastWeek.map((one) => ({ ...one, points: one.points.map((point) => ({ ...point, t: new Date(Date.parse(point.t) + WEEK_MS).toISOString() })) }));
-  return { range, from: from.toISOString(), to: to.toISOString(), series, lastWeek: movedOn };
+  // Business charts draw the cluster's figures; host charts one line per instance.
+  const drawn = series.filter((one) => METRIC_CATALOGUE[one.metric].type === "system" || one.instance === CLUSTER_INSTANCE);
+  const weekAgo = lastWeek.filter((one) => one.instance === CLUSTER_INSTANCE);
+  const { t, groups } = toColumns([drawn, weekAgo], [0, WEEK_MS]);
+  return { range, from: from.toISOString(), to: to.toISOString(), t, series: groups[0], lastWeek: groups[1] };
 }
 
 export interface Dashboard {

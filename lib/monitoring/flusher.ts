@@ -6,6 +6,8 @@ import type { MetricsTracker } from "./metrics-tracker";
 import { getTracker } from "./tracker";
 
 const FLUSH_INTERVAL_MS = 1000;
+// An idle tick allocates nothing: no flush, no promise of its own.
+const NOTHING_TO_FLUSH = Promise.resolve();
 
 /**
  * Feeds API requests into the tracker and flushes it every second. While Redis is down the loop
@@ -18,7 +20,7 @@ export function metricsFlusherService(tracker: MetricsTracker = getTracker()): B
     name: "metrics flusher",
     async start() {
       untrack = trackApiRequests(tracker);
-      loop = startLoop({ name: "Metrics flush", intervalMs: FLUSH_INTERVAL_MS, logger: getLogger("metrics"), run: () => tracker.flush() });
+      loop = startLoop({ name: "Metrics flush", intervalMs: FLUSH_INTERVAL_MS, logger: getLogger("metrics"), run: () => (tracker.hasUnflushed ? tracker.flush() : NOTHING_TO_FLUSH) });
     },
     async stop() {
       untrack?.();

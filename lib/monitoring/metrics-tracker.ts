@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { withTimeout } from "../timeout";
-import type { CounterBatch, CounterStore } from "./counter-store";
+import type { CounterBatch, CounterStore, Period } from "./counter-store";
 import {
   API_LATENCY,
   DB_LATENCY,
@@ -50,6 +50,7 @@ const MAX_SETTLED_PER_FLUSH = 200;
 export class MetricsTracker {
   private pending = new MinuteBuckets();
   private unacked: CounterBatch | null = null;
+  private flushing: Promise<void> = Promise.resolve();
   private readonly writer = randomUUID();
   private sequence = 0;
   private readonly history = new MinuteBuckets();
@@ -118,8 +119,21 @@ export class MetricsTracker {
     observe(this.pending.at(minuteOf(at)).database, DB_LATENCY, durationMs);
   }
 
+  /** Whether a flush has anything to send or settle. */
+  get hasUnflushed(): boolean {
+    return !this.pending.isEmpty || this.unacked !== null || this.claimed.size > 0;
+  }
+
   /** Sends what was recorded since the last successful flush; throws (keeping it) when the store fails. */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
+    // One at a time (the flusher's tick, a burst relay, shutdown): two would settle the same
+    // claimed batches at once. Each call still sends what was recorded before it.
+    const next = this.flushing.catch(() => {}).then(() => this.flushOnce());
+    this.flushing = next;
+    return next;
+  }
+
+  private async flushOnce(): Promise<void> {
     this.seal();
     this.prune();
     const store = this.store();
@@ -149,6 +163,19 @@ export class MetricsTracker {
       (store) => store.sum(family, from, to, only),
       (into, buckets) => buckets.sumInto(into, family, from, to, only),
       (into) => this.history.sumInto(into, family, from, to, only),
+    );
+  }
+
+  /**
+   * The counters of the local day (or hour) of `timeZone` that starts at minute `start`, up to
+   * minute `upTo`: the store's running total of that period when it keeps them in that zone, so
+   * the read costs the same at any hour; otherwise the sum of its minutes.
+   */
+  async sumPeriod(period: Period, timeZone: string, start: number, upTo: number, only?: readonly string[]): Promise<Fields> {
+    return this.read(
+      (store) => (store.timeZone === timeZone ? store.sumPeriod(period, start, upTo, only) : store.sum("counters", start, upTo, only)),
+      (into, buckets) => buckets.sumInto(into, "counters", start, upTo, only),
+      (into) => this.history.sumInto(into, "counters", start, upTo, only),
     );
   }
 

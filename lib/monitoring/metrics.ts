@@ -1,7 +1,6 @@
-import { tz } from "@date-fns/tz";
-import { startOfDay } from "date-fns";
 import { getConfig } from "../config";
 import { ORDERS_FIELD } from "./fields";
+import { type LocalPeriods, localPeriods } from "./local-periods";
 import type { MetricsTracker } from "./metrics-tracker";
 import { minuteOf } from "./minute-buckets";
 import { type QueueDepth, currentQueueDepths, withQueueDepths } from "./queue-depth";
@@ -22,11 +21,18 @@ export interface SnapshotSources {
   queueDepths?: Record<string, QueueDepth>;
 }
 
+const calendars = new Map<string, (minute: number) => LocalPeriods>();
+
+function localDayStart(timeZone: string, minute: number): number {
+  let periodsOf = calendars.get(timeZone);
+  if (!periodsOf) calendars.set(timeZone, (periodsOf = localPeriods(timeZone)));
+  return periodsOf(minute).dayStart;
+}
+
 export async function buildMetricsSnapshot({ tracker, readings, timeZone, queueDepths = {} }: SnapshotSources, now: Date): Promise<MetricsSnapshot> {
   const current = minuteOf(now.getTime());
-  const midnight = minuteOf(startOfDay(now, { in: tz(timeZone) }).getTime());
   const [today, lastHour, api, database] = await Promise.all([
-    tracker.sum("counters", midnight, current, [ORDERS_FIELD]),
+    tracker.sumPeriod("day", timeZone, localDayStart(timeZone, current), current, [ORDERS_FIELD]),
     tracker.sum("counters", current - HOUR_WINDOW_MINUTES + 1, current),
     tracker.sum("api", current - SHORT_WINDOW_MINUTES + 1, current),
     tracker.sum("database", current - SHORT_WINDOW_MINUTES + 1, current),

@@ -1,3 +1,4 @@
+import { getConfig } from "../config";
 import { getDb } from "../db/client";
 import { settlePendingCounts } from "../ingest/pending-counts";
 import { getRedis } from "../redis";
@@ -31,7 +32,7 @@ let cachedStore: { client: unknown; store: CounterStore } | undefined;
 export function getSharedCounterStore(): CounterStore | null {
   const redis = getRedis();
   if (!redis.enabled || !redis.client) return null;
-  if (cachedStore?.client !== redis.client) cachedStore = { client: redis.client, store: createRedisCounterStore(redis.client, METRICS_KEY_PREFIX) };
+  if (cachedStore?.client !== redis.client) cachedStore = { client: redis.client, store: createRedisCounterStore(redis.client, METRICS_KEY_PREFIX, { timeZone: getConfig().monitoring.timeZone }) };
   return cachedStore.store;
 }
 

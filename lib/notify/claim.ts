@@ -25,3 +25,9 @@ export async function claimDueNotifications(db: Db, now: Date, leaseMs: number, 
   if (!claimed.length) return [];
   return db.notification.findMany({ where: { id: { in: claimed.map((row) => row.id) } }, orderBy: { createdAt: "asc" } });
 }
+
+/** When the earliest PENDING notification falls due (a retry, or a lease running out), or null. */
+export async function nextDueAt(db: Db): Promise<Date | null> {
+  const [row] = await db.$queryRaw<{ due: Date | null }[]>`SELECT min("next_attempt_at") AS due FROM "notifications" WHERE "status" = 'PENDING'`;
+  return row?.due ?? null;
+}

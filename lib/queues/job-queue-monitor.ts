@@ -16,8 +16,13 @@ export interface JobQueueMonitorOptions {
   prefix?: string;
   /** Prefix of this product's own keys (default "khaacho:queues:"). */
   keyPrefix?: string;
+  /** The safety re-read of the depths; events on the queues' streams trigger a read sooner. */
   depthIntervalMs?: number;
 }
+
+const DEPTH_SAFETY_MS = 30_000;
+// Events come in bursts: one read after the burst settles rather than one per job.
+const DEPTH_SETTLE_MS = 250;
 
 /** Observes the platform's BullMQ queues: job outcomes from their event streams, and their depth. */
 export class JobQueueMonitor {
@@ -25,6 +30,9 @@ export class JobQueueMonitor {
   private readonly observers: QueueObserver[];
   private readonly depthReader: QueueDepthReader;
   private readonly depthLoop: Loop;
+  private settleTimer: NodeJS.Timeout | undefined;
+  private changed = false;
+  private stopped = false;
 
   constructor(options: JobQueueMonitorOptions) {
     const prefix = options.prefix ?? "bull";
@@ -43,16 +51,33 @@ export class JobQueueMonitor {
           client: this.client,
           record: options.record,
           onError,
+          onChange: () => this.readDepthsSoon(),
         }),
     );
     this.depthReader = new QueueDepthReader(options.queues, { connection: this.client, prefix, onError });
     this.depthLoop = startLoop({
       name: "Queue depth reading",
-      intervalMs: options.depthIntervalMs ?? 5000,
+      intervalMs: options.depthIntervalMs ?? DEPTH_SAFETY_MS,
       firstRunAfterMs: 0,
       logger: options.logger,
-      run: () => this.depthReader.refresh(),
+      run: () => {
+        this.changed = false;
+        return this.depthReader.refresh();
+      },
     });
+  }
+
+  // A change seen while a read runs may have missed it: `changed` asks for another read after.
+  private readDepthsSoon(): void {
+    this.changed = true;
+    if (this.settleTimer || this.stopped) return;
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      void this.depthLoop.trigger().then(() => {
+        if (this.changed) this.readDepthsSoon();
+      });
+    }, DEPTH_SETTLE_MS);
+    this.settleTimer.unref();
   }
 
   depths(): Record<string, QueueDepth> {
@@ -60,6 +85,8 @@ export class JobQueueMonitor {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.settleTimer);
     await this.depthLoop.stop();
     await Promise.all(this.observers.map((observer) => observer.stop()));
     await this.depthReader.close();

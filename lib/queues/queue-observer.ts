@@ -1,4 +1,4 @@
-import { type ConnectionOptions, QueueEvents, QueueKeys } from "bullmq";
+import { type ConnectionOptions, QueueEvents, type QueueEventsListener, QueueKeys } from "bullmq";
 import type { Redis } from "ioredis";
 import type { JobOutcome } from "../monitoring/fields";
 import { EventCursor, cursorKey, streamEntryMs } from "./event-cursor";
@@ -17,8 +17,13 @@ export interface QueueObserverOptions {
   client: Redis;
   record: RecordJob;
   onError: (error: unknown) => void;
+  /** Told of every event that may change the queue's depth. */
+  onChange?: () => void;
   retryMs?: number;
 }
+
+// The events BullMQ writes when a job enters, leaves or moves between the states a depth counts.
+const DEPTH_EVENTS: Array<keyof QueueEventsListener> = ["added", "waiting", "active", "delayed", "completed", "failed", "removed", "stalled", "cleaned", "drained"];
 
 /**
  * Counts one queue's completed and failed jobs from its event stream in Redis, with no help from
@@ -60,6 +65,8 @@ export class QueueObserver {
     events.on("active", ({ jobId }, id) => this.timing.noteStarted(jobId, streamEntryMs(id)));
     events.on("completed", ({ jobId }, id) => this.enqueue(jobId, "completed", id));
     events.on("failed", ({ jobId }, id) => this.enqueue(jobId, "failed", id));
+    const onChange = this.options.onChange;
+    if (onChange) for (const name of DEPTH_EVENTS) events.on(name, () => onChange());
     events.run().catch((error) => this.options.onError(error));
   }
 

@@ -26,7 +26,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 // The background services of this process, in start order; they stop in reverse.
 async function backgroundServices(): Promise<BackgroundService[]> {
-  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(getDb()), ingestedEventPrunerService(), alertRetentionService(), pendingCountsReplayService()];
+  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(getDb(), { listenUrl: getConfig().databaseUrl }), ingestedEventPrunerService(), alertRetentionService(), pendingCountsReplayService()];
 }
 
 /**

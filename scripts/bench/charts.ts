@@ -19,12 +19,17 @@ const INSTANCES = ["web-1", "web-2", "web-3", "web-4", "web-5"];
 const DAYS = 30;
 const CALLS = 30;
 
-/** 30 days of one-minute samples of 12 series on 5 instances, minute by minute as the app writes them. */
+/**
+ * 30 days of one-minute samples of 12 series on 5 instances, minute by minute as the app writes
+ * them, and the business series once more under the cluster's name, which is where the leader
+ * writes them and what the overview charts draw.
+ */
 export async function seedMinuteSamples(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const pairs = INSTANCES.flatMap((instance) => SERIES.map(([type, name]) => [type, name, instance]));
+    const business = SERIES.filter(([type]) => type !== "system").map(([type, name]) => [type, name, "cluster"]);
+    const pairs = [...INSTANCES.flatMap((instance) => SERIES.map(([type, name]) => [type, name, instance])), ...business];
     const { rowCount } = await client.query(
       `INSERT INTO system_metrics (metric_type, metric_name, value, unit, instance, recorded_at)
        SELECT s.type, s.name, random() * 100, 'percent', s.instance, date_trunc('minute', now()) - m * interval '1 minute'

@@ -23,6 +23,7 @@ const routes = {
   testAlert: await import("@/app/api/v1/monitoring/alerts/test/route"),
   health: await import("@/app/api/v1/monitoring/health/route"),
   events: await import("@/app/api/v1/monitoring/events/route"),
+  dashboard: await import("@/app/api/v1/monitoring/dashboard/route"),
 };
 
 const API_DIR = path.resolve("app/api");
@@ -122,5 +123,6 @@ describe("responses match their declared schemas", () => {
     });
     expect(events.status).toBe(202);
     await expectConforms(events, declared(`${M}/events`, "POST"));
+    await expectConforms(await call(routes.dashboard.GET, { token: admin, path: `${M}/dashboard?range=24h` }), declared(`${M}/dashboard`, "GET"));
   });
 });

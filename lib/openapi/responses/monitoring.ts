@@ -38,6 +38,13 @@ export const metricsResponse = z.object({
 
 const series = z.object({ instance: z.string(), metric: z.string(), unit: z.string(), points: z.array(z.object({ t: isoTime, value: z.number() })) });
 
+const seriesColumn = z.object({
+  instance: z.string(),
+  metric: z.string(),
+  unit: z.string(),
+  values: z.array(z.number().nullable()).describe("One value per timestamp of `t`; null where the series has no point"),
+});
+
 export const systemMetricsResponse = z.object({ range: z.enum(SYSTEM_RANGES), from: isoTime, to: isoTime, series: z.array(series) });
 
 export const dashboardResponse = z.object({
@@ -53,7 +60,16 @@ export const dashboardResponse = z.object({
       recent: z.array(alertResponse),
     })
     .nullable(),
-  charts: z.object({ range: z.enum(OVERVIEW_RANGES), from: isoTime, to: isoTime, series: z.array(series), lastWeek: z.array(series) }).nullable(),
+  charts: z
+    .object({
+      range: z.enum(OVERVIEW_RANGES),
+      from: isoTime,
+      to: isoTime,
+      t: z.array(z.number().int()).describe("Epoch milliseconds of every point drawn, ascending, shared by all series"),
+      series: z.array(seriesColumn).describe("Each chart series once: host metrics per instance, business figures of the cluster"),
+      lastWeek: z.array(seriesColumn).describe("Orders a week earlier, moved onto the same timestamps"),
+    })
+    .nullable(),
   stalledQueues: z.array(z.string()).nullable(),
   unavailable: z.array(z.enum(["metrics", "alerts", "charts"])),
 });

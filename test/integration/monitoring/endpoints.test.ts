@@ -95,7 +95,34 @@ describe("GET /api/v1/monitoring/dashboard", () => {
     expect(body.alerts.recent).toMatchObject([{ type: "HIGH_CPU_USAGE", status: "ACTIVE" }]);
     expect(body.charts).toMatchObject({ range: "24h" });
     expect(body.charts.series.map((series: { metric: string }) => series.metric)).toContain("cpu");
+    // Columns: every series has one value (or null) per shared timestamp.
+    for (const series of body.charts.series) expect(series.values).toHaveLength(body.charts.t.length);
     expect(body.unavailable).toEqual([]);
+  });
+
+  test("sends each drawn series once as columns on shared timestamps, last week's orders moved onto them", async () => {
+    const at = new Date(Date.now() - 30 * 60_000);
+    const weekEarlier = new Date(at.getTime() - 7 * 86_400_000);
+    const row = (metricType: string, metricName: string, value: number, instance: string, recordedAt: Date) => ({ metricType, metricName, value, unit: "count", instance, recordedAt });
+    await db.systemMetric.createMany({
+      data: [
+        row("orders", "orders_created", 12, "cluster", at),
+        row("orders", "orders_created", 9, "cluster", weekEarlier),
+        // Business charts draw the cluster's figures: an instance's own row is not sent.
+        row("orders", "orders_created", 99, "web-9", at),
+        row("system", "memory", 41.23456, "web-9", at),
+      ],
+    });
+    // Another test reads the default range: 7d keeps this answer out of the charts it shared.
+    const { charts } = await (await call(dashboardRoute.GET, { path: "/api/v1/monitoring/dashboard?range=7d", token: viewer })).json();
+    const valueAt = (series: { values: Array<number | null> }) => series.values.filter((value) => value !== null);
+    const orders = charts.series.filter((one: { metric: string }) => one.metric === "orders_created");
+    expect(orders.map((one: { instance: string }) => one.instance)).toEqual(["cluster"]);
+    expect(valueAt(orders[0])).toEqual([12]);
+    expect(valueAt(charts.series.find((one: { metric: string; instance: string }) => one.metric === "memory" && one.instance === "web-9"))).toEqual([41.23]);
+    const index = orders[0].values.indexOf(12);
+    expect(charts.lastWeek[0].values[index]).toBe(9);
+    expect(charts.t[index]).toBeLessThanOrEqual(at.getTime());
   });
 
   test("refuses a range the overview does not offer", async () => {

@@ -33,13 +33,19 @@ function clock(iso: string) {
   return { now: () => now, set: (next: string) => (now = Date.parse(next)) };
 }
 
+function claimedCounts(at: number) {
+  const counts = new MinuteBuckets();
+  counts.at(Math.floor(at / 60_000)).counters.set("orders", 3);
+  return counts;
+}
+
 function snapshot(tracker: MetricsTracker, at = tracker.now()) {
   return buildMetricsSnapshot({ tracker, readings: createReadings(), timeZone: TIME_ZONE }, new Date(at));
 }
 
 const stores: Array<[string, () => CounterStore | null]> = [
   ["in memory (no REDIS_URL)", () => null],
-  ["through Redis", () => createRedisCounterStore(redis.client!, uniqueRedisPrefix())],
+  ["through Redis", () => createRedisCounterStore(redis.client!, uniqueRedisPrefix(), { timeZone: TIME_ZONE })],
 ];
 
 describe.each(stores)("each tracked event moves exactly its figures, %s", (_name, makeStore) => {
@@ -145,6 +151,37 @@ describe.each(stores)("windows roll over, %s", (_name, makeStore) => {
 
     expect((await snapshot(tracker, Date.parse("2026-11-28T18:14:59.999Z"))).orders).toEqual({ today: 2, lastHour: 1 });
     expect((await snapshot(tracker, Date.parse("2026-11-28T18:15:00Z"))).orders).toEqual({ today: 1, lastHour: 2 });
+  });
+});
+
+describe.each(stores)("the flusher's idle ticks, %s", (_name, makeStore) => {
+  test("a tracker has something to flush only after a record, until a flush sends it", async () => {
+    const store = makeStore();
+    const tracker = new MetricsTracker({ store: () => store });
+    expect(tracker.hasUnflushed).toBe(false);
+    tracker.recordDbQuery(3);
+    expect(tracker.hasUnflushed).toBe(true);
+    await tracker.flush();
+    expect(tracker.hasUnflushed).toBe(false);
+    expect((await snapshot(tracker)).database.latency.p95).not.toBeNull();
+  });
+});
+
+describe.each(stores)("flushes at once, %s", (_name, makeStore) => {
+  test("two flushes at the same time (the flusher's tick and a burst relay) settle a claimed batch once", async () => {
+    const store = makeStore();
+    const settled: string[] = [];
+    const tracker = new MetricsTracker({
+      store: () => store,
+      settleClaims: async (batchIds, into) => {
+        settled.push(...batchIds);
+        for (const batchId of batchIds) await into?.apply({ writer: `ingest:${batchId}`, sequence: 1, minutes: claimedCounts(tracker.now()) }, tracker.now());
+      },
+    });
+    tracker.recordClaimed("batch-1", claimedCounts(tracker.now()), ["orders"]);
+    await Promise.all([tracker.flush(), tracker.flush()]);
+    expect(settled).toEqual(["batch-1"]);
+    expect((await snapshot(tracker)).orders.lastHour).toBe(3);
   });
 });
 

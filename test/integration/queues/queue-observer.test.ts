@@ -136,6 +136,22 @@ describe("the queue observer", () => {
     await until(() => JSON.stringify(monitor.depths()) === JSON.stringify(expected));
     await monitor.stop();
   });
+
+  test("reads a queue's depth again when jobs are added, without waiting for the safety re-read", async () => {
+    const ns = namespace();
+    const { lines, logger } = capturingLogger();
+    const monitor = new JobQueueMonitor({ redisUrl: TEST_REDIS_URL, queues: ["invoices"], logger, ...ns, depthIntervalMs: 60 * 60_000, record: () => {} });
+    await untilCursorsExist(ns, ["invoices"]);
+    await until(() => monitor.depths().invoices?.waiting === 0);
+
+    const queue = new Queue("invoices", { connection: bullConnection(TEST_REDIS_URL), prefix: ns.prefix });
+    await queue.addBulk([{ name: "a", data: {} }, { name: "b", data: {} }]);
+    await queue.add("later", {}, { delay: 60_000 });
+    await queue.close();
+    await until(() => monitor.depths().invoices?.waiting === 2 && monitor.depths().invoices?.delayed === 1);
+    await monitor.stop();
+    expect(lines).toEqual([]);
+  });
 });
 
 // An observer has found its starting point once its queue's cursor exists.
