@@ -13,6 +13,7 @@ import { getMetricsSnapshot } from "./metrics";
 import { type MetricSeries, getMetricSeries } from "./queries/metric-series";
 import type { TimeRange } from "../shared/time-ranges";
 import { MAX_POINTS_PER_SERIES, rangeWindow } from "./ranges";
+import type { ResolutionChoice } from "./series-resolution";
 import type { MetricsSnapshot } from "./types";
 
 export const DASHBOARD_CHART_METRICS = [
@@ -38,12 +39,12 @@ const WEEK_MS = 7 * 24 * 3_600_000;
 const globalForCharts = globalThis as unknown as { khaachoChartCache?: ReturnType<typeof createChartCache<Charts>> };
 const chartCache = (globalForCharts.khaachoChartCache ??= createChartCache<Charts>());
 
-async function readCharts(range: TimeRange, now: Date): Promise<Charts> {
+async function readCharts(range: TimeRange, now: Date, resolution: ResolutionChoice = "auto"): Promise<Charts> {
   const { from, to } = rangeWindow(range, now);
   const weekEarlier = (at: Date) => new Date(at.getTime() - WEEK_MS);
   const [series, lastWeek] = await Promise.all([
-    getMetricSeries(getDb(), { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES }),
-    getMetricSeries(getDb(), { metrics: ["orders_created"], from: weekEarlier(from), to: weekEarlier(to), maxPoints: MAX_POINTS_PER_SERIES }),
+    getMetricSeries(getDb(), { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES, resolution }),
+    getMetricSeries(getDb(), { metrics: ["orders_created"], from: weekEarlier(from), to: weekEarlier(to), maxPoints: MAX_POINTS_PER_SERIES, resolution }),
   ]);
   const movedOn = lastWeek.map((one) => ({ ...one, points: one.points.map((point) => ({ ...point, t: new Date(Date.parse(point.t) + WEEK_MS).toISOString() })) }));
   return { range, from: from.toISOString(), to: to.toISOString(), series, lastWeek: movedOn };
@@ -71,15 +72,16 @@ async function settle<T>(promise: Promise<T>): Promise<T | null> {
 
 /**
  * GET /api/v1/monitoring/dashboard: everything the overview page shows, in one call.
- * `cachedCharts: false` reads the chart series afresh (the benchmark's cold path).
+ * `cachedCharts: false` reads the chart series afresh (the benchmark's cold path); `resolution:
+ * "minute"` reads them from the minute samples even where rollups would serve (its baseline).
  */
-export async function getDashboard(range: TimeRange, now = new Date(), { cachedCharts = true } = {}): Promise<Dashboard> {
+export async function getDashboard(range: TimeRange, now = new Date(), { cachedCharts = true, resolution = "auto" as ResolutionChoice } = {}): Promise<Dashboard> {
   const [health, metrics, open, recent, charts, stalled] = await Promise.all([
     checkHealth(getDb(), getRedis(), leaderSource()),
     settle(getMetricsSnapshot(now)),
     settle(openAlertSummary()),
     settle(listAlerts({ limit: RECENT_ALERT_COUNT }).then((page) => alertsWithHoldsJson(page.alerts))),
-    settle(cachedCharts ? chartCache(range, () => readCharts(range, now), now.getTime()) : readCharts(range, now)),
+    settle(cachedCharts ? chartCache(`${range}:${resolution}`, () => readCharts(range, now, resolution), now.getTime()) : readCharts(range, now, resolution)),
     settle(stalledQueues(getDb())),
   ]);
   const alerts = open && recent ? { open, recent } : null;
