@@ -13,7 +13,8 @@ const ceilTo = (ms: number, step: number) => Math.ceil(ms / step) * step;
 /**
  * Writes the hourly rollups of every hour touching [from, to) from the minute rows, then the
  * daily rollups of every UTC day touching it from the hourly ones. Each row is computed afresh
- * and written over the previous one, so running it again changes nothing.
+ * and written over the previous one, so running it again changes nothing (sums add in time order,
+ * so even their last floating-point digit is the same whatever plan PostgreSQL picks).
  */
 export async function rollUpPeriod(db: Db, from: Date, to: Date): Promise<void> {
   const hourFrom = new Date(floorTo(from.getTime(), HOUR_MS));
@@ -21,7 +22,7 @@ export async function rollUpPeriod(db: Db, from: Date, to: Date): Promise<void> 
   await db.$executeRaw`
     INSERT INTO system_metric_rollups (resolution, metric_type, metric_name, instance, recorded_at, samples, sum, min, max, buckets)
     SELECT 'hour', metric_type, metric_name, instance, date_bin('1 hour', recorded_at, TIMESTAMPTZ '1970-01-01 00:00:00+00'),
-           count(*)::int, sum(value), min(value), max(value),
+           count(*)::int, sum(value ORDER BY recorded_at, value), min(value), max(value),
            khaacho_bucket_sum(buckets) FILTER (WHERE cardinality(buckets) > 0)
     FROM system_metrics
     WHERE recorded_at >= ${hourFrom}::timestamptz AND recorded_at < ${hourTo}::timestamptz
@@ -33,7 +34,7 @@ export async function rollUpPeriod(db: Db, from: Date, to: Date): Promise<void> 
   await db.$executeRaw`
     INSERT INTO system_metric_rollups (resolution, metric_type, metric_name, instance, recorded_at, samples, sum, min, max, buckets)
     SELECT 'day', metric_type, metric_name, instance, date_bin('1 day', recorded_at, TIMESTAMPTZ '1970-01-01 00:00:00+00'),
-           sum(samples)::int, sum(sum), min(min), max(max),
+           sum(samples)::int, sum(sum ORDER BY recorded_at, sum), min(min), max(max),
            khaacho_bucket_sum(buckets) FILTER (WHERE cardinality(buckets) > 0)
     FROM system_metric_rollups
     WHERE resolution = 'hour' AND recorded_at >= ${dayFrom}::timestamptz AND recorded_at < ${dayTo}::timestamptz
