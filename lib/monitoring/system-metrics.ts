@@ -19,9 +19,9 @@ const cache = (globalForCache.khaachoSystemMetricsCache ??= createChartCache<Sys
  * GET /api/v1/monitoring/system-metrics: one read per query shared between pollers for a few
  * seconds, as the dashboard's charts are (samples arrive once a minute).
  */
-export function getSharedSystemMetrics(query: SystemMetricsQuery, now = new Date(), resolution: ResolutionChoice = "auto"): Promise<SystemMetricsReport> {
-  const key = JSON.stringify([query.range, query.instance ?? null, query.metric ?? null, resolution]);
-  return cache(key, () => getSystemMetrics(query, now, getDb(), resolution), now.getTime());
+export function getSharedSystemMetrics(query: SystemMetricsQuery, now = new Date()): Promise<SystemMetricsReport> {
+  const key = JSON.stringify([query.range, query.instance ?? null, query.metric ?? null]);
+  return cache(key, () => getSystemMetrics(query, now), now.getTime());
 }
 
 /** Series by instance, at most 500 points each, read afresh (from the rollups where the range allows). */
