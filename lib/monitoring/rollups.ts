@@ -17,6 +17,11 @@ const ceilTo = (ms: number, step: number) => Math.ceil(ms / step) * step;
  * so even their last floating-point digit is the same whatever plan PostgreSQL picks).
  */
 export async function rollUpPeriod(db: Db, from: Date, to: Date): Promise<void> {
+  await rollUpHours(db, from, to);
+  await rollUpDays(db, from, to);
+}
+
+async function rollUpHours(db: Db, from: Date, to: Date): Promise<void> {
   const hourFrom = new Date(floorTo(from.getTime(), HOUR_MS));
   const hourTo = new Date(ceilTo(to.getTime(), HOUR_MS));
   await db.$executeRaw`
@@ -29,6 +34,9 @@ export async function rollUpPeriod(db: Db, from: Date, to: Date): Promise<void> 
     GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT (resolution, metric_type, metric_name, instance, recorded_at) DO UPDATE
       SET samples = excluded.samples, sum = excluded.sum, min = excluded.min, max = excluded.max, buckets = excluded.buckets`;
+}
+
+async function rollUpDays(db: Db, from: Date, to: Date): Promise<void> {
   const dayFrom = new Date(floorTo(from.getTime(), DAY_MS));
   const dayTo = new Date(ceilTo(to.getTime(), DAY_MS));
   await db.$executeRaw`
@@ -48,9 +56,14 @@ export function rollUpRecent(db: Db, now: Date): Promise<void> {
   return rollUpPeriod(db, new Date(now.getTime() - RECENT_MS), now);
 }
 
+// The hours of a day are rolled up in chunks, so that each statement stays well within the
+// database's statement timeout however many series there are.
+const BACKFILL_CHUNK_MS = 4 * HOUR_MS;
+
 /**
  * Rolls up, a UTC day at a time, every day from `since` to today that has no daily rollup yet,
- * plus yesterday and today whatever they have: the leader's catch-up when it starts leading.
+ * plus yesterday and today whatever they have: the leader's catch-up when it starts leading. A
+ * day's daily rows are written after all its hours, so a day interrupted halfway is done again.
  * Returns the days rolled up.
  */
 export async function backfillRollups(db: Db, since: Date, now: Date): Promise<Date[]> {
@@ -63,7 +76,8 @@ export async function backfillRollups(db: Db, since: Date, now: Date): Promise<D
   const days: Date[] = [];
   for (let day = first; day <= today; day += DAY_MS) {
     if (done.has(day)) continue;
-    await rollUpPeriod(db, new Date(day), new Date(day + DAY_MS));
+    for (let chunk = day; chunk < day + DAY_MS; chunk += BACKFILL_CHUNK_MS) await rollUpHours(db, new Date(chunk), new Date(chunk + BACKFILL_CHUNK_MS));
+    await rollUpDays(db, new Date(day), new Date(day + DAY_MS));
     days.push(new Date(day));
   }
   return days;
