@@ -110,7 +110,7 @@ export function collectorService(): BackgroundService {
           run: async () => void (await collectOnce(collector)),
         }),
         startLoop({
-          name: "Business metrics snapshot",
+          name: "Business metrics snapshot and metric storage",
           intervalMs: LEADER_WORK_INTERVAL_MS,
           firstRunAfterMs: FIRST_LEADER_WORK_AFTER_MS,
           logger,
