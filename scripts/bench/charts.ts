@@ -76,13 +76,17 @@ export async function benchCharts(rows: number): Promise<void> {
   const { getDashboard } = await import("../../lib/monitoring/dashboard");
   const { getSharedSystemMetrics, getSystemMetrics } = await import("../../lib/monitoring/system-metrics");
   const { CHART_CACHE_TTL_MS } = await import("../../lib/monitoring/chart-cache");
+  const { resolutionFor } = await import("../../lib/monitoring/series-resolution");
+  const { RANGE_MS } = await import("../../lib/shared/time-ranges");
   console.log(`\nCharts over ${rows.toLocaleString("en-US")} rows: ${DAYS} days x 1440 minutes x ${SERIES.length} series x ${INSTANCES.length} instances (median of 3 runs of ${CALLS} calls)`);
   const started = performance.now();
   const days = await backfillRollups(getDb(), new Date(Date.now() - DAYS * 24 * 3_600_000), new Date());
   console.log(`  rollup backfill of ${days.length} days: ${fmt((performance.now() - started) / 1000)} s; 1h and 24h read minutes, 7d and 30d hourly rollups`);
   for (const range of ["1h", "24h", "7d", "30d"] as const) {
     const read = (resolution: "auto" | "minute") => medianOfRuns(() => timings(() => getDashboard(range, new Date(), { cachedCharts: false, resolution })));
-    show(`dashboard ${range}, charts read every call`, await read("auto"), await read("minute"), range === "7d" ? "  (target p95 < 50 ms)" : "");
+    // 1h and 24h read the minutes either way: no baseline to set them against.
+    const fromRollups = resolutionFor(RANGE_MS[range]) !== "minute";
+    show(`dashboard ${range}, charts read every call`, await read("auto"), fromRollups ? await read("minute") : undefined, range === "7d" ? "  (target p95 < 50 ms)" : "");
     show(`dashboard ${range}, charts shared ${CHART_CACHE_TTL_MS / 1000} s`, await medianOfRuns(() => timings(() => getDashboard(range, new Date()))));
   }
   const system = (resolution: "auto" | "minute") => medianOfRuns(() => timings(() => getSystemMetrics({ range: "30d" }, new Date(), getDb(), resolution)));
