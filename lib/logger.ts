@@ -3,6 +3,7 @@ import path from "node:path";
 import winston from "winston";
 import DailyRotateFile from "winston-daily-rotate-file";
 import { getConfig } from "./config";
+import { processSlot } from "./runtime/process-slot";
 
 export type Logger = winston.Logger;
 
@@ -42,11 +43,10 @@ function createLogger(): Logger {
   });
 }
 
-const globalForLogger = globalThis as unknown as { khaachoLogger?: Logger };
+const root = processSlot("logger", createLogger);
 
 function rootLogger(): Logger {
-  globalForLogger.khaachoLogger ??= createLogger();
-  return globalForLogger.khaachoLogger;
+  return root.get();
 }
 
 /** A logger whose lines name the part of the system that wrote them. */
@@ -56,9 +56,9 @@ export function getLogger(component: string): Logger {
 
 /** Flushes the log files to disk; call before the process exits. */
 export async function closeLogger(): Promise<void> {
-  const logger = globalForLogger.khaachoLogger;
+  const logger = root.peek();
   if (!logger) return;
-  globalForLogger.khaachoLogger = undefined;
+  root.reset();
   const files = logger.transports.filter((transport) => transport instanceof DailyRotateFile);
   const flushed = (async () => {
     await new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import { getConfig } from "./config";
 import { getLogger, outageReporter } from "./logger";
+import { processSlot } from "./runtime/process-slot";
 
 export type RedisStatus = "connected" | "disconnected" | "disabled";
 
@@ -36,16 +37,15 @@ export function createRedis(url: string | undefined): RedisHandle {
   };
 }
 
-const globalForRedis = globalThis as unknown as { khaachoRedis?: RedisHandle };
+const processRedis = processSlot("redis", () => createRedis(getConfig().redisUrl));
 
 /** The process's Redis connection (or its disabled stand-in), created on first use. */
 export function getRedis(): RedisHandle {
-  globalForRedis.khaachoRedis ??= createRedis(getConfig().redisUrl);
-  return globalForRedis.khaachoRedis;
+  return processRedis.get();
 }
 
 export async function closeRedis(): Promise<void> {
-  const handle = globalForRedis.khaachoRedis;
-  globalForRedis.khaachoRedis = undefined;
+  const handle = processRedis.peek();
+  processRedis.reset();
   await handle?.close();
 }

@@ -9,6 +9,7 @@ import { benchAbsenceRules } from "./bench/absence-rules";
 import { benchCharts, seedMinuteSamples } from "./bench/charts";
 import { benchIdleServer } from "./bench/idle";
 import { benchIngest } from "./bench/ingest";
+import { benchInsights } from "./bench/insights";
 import { benchPrometheus } from "./bench/prometheus";
 import { benchAuthenticatedReads } from "./bench/reads";
 import { benchRuleSettings } from "./bench/rule-settings";
@@ -16,7 +17,7 @@ import { createScratchDatabase } from "./bench/scratch-db";
 import { benchTracking } from "./bench/tracking";
 
 // `npm run bench -- ingest charts` runs only those sections (tracking, prometheus, reads, ingest,
-// idle, charts, rules); rules after charts measures the evaluation over the seeded 30 days.
+// idle, charts, rules, insights); rules after charts measures the evaluation over the seeded 30 days.
 const sections = process.argv.slice(2);
 const wanted = (section: string) => sections.length === 0 || sections.includes(section);
 
@@ -52,6 +53,7 @@ try {
     await benchRuleSettings();
     await benchAbsenceRules();
   }
+  if (wanted("insights")) await benchInsights(scratch.url);
 
   await flusher.stop();
   await (await import("../lib/auth/token-cache")).closeVerifiedTokenCache();

@@ -2,6 +2,7 @@
 // come from the route's wrapper). A test fails when a route file or an exported method is missing.
 import { alertDetailResponse, alertPageResponse, alertResponse, healthResponse, ingestResponse } from "@/lib/openapi/responses";
 import type { ApiEntry } from "@/lib/openapi/document";
+import { insightsResponse, thresholdResponse } from "@/lib/openapi/insights-responses";
 import * as setup from "./auth/setup/route";
 import * as accountPassword from "./v1/account/password/route";
 import * as audit from "./v1/audit/route";
@@ -17,6 +18,9 @@ import * as channels from "./v1/monitoring/channels/route";
 import * as dashboard from "./v1/monitoring/dashboard/route";
 import * as events from "./v1/monitoring/events/route";
 import * as health from "./v1/monitoring/health/route";
+import * as insightsCsv from "./v1/monitoring/insights/alerts.csv/route";
+import * as insights from "./v1/monitoring/insights/route";
+import * as insightThresholds from "./v1/monitoring/insights/thresholds/route";
 import * as metrics from "./v1/monitoring/metrics/route";
 import * as notifications from "./v1/monitoring/notifications/route";
 import * as testNotification from "./v1/monitoring/notifications/test/route";
@@ -45,6 +49,9 @@ export const API_CATALOGUE: readonly ApiEntry[] = [
   { path: `${M}/metrics`, handlers: metrics, docs: { GET: { summary: "Orders, WhatsApp, jobs, API, database and host figures" } } },
   { path: `${M}/dashboard`, handlers: dashboard, docs: { GET: { summary: "Health, metrics, open alerts and chart series in one call" } } },
   { path: `${M}/system-metrics`, handlers: systemMetrics, docs: { GET: { summary: "CPU, memory and disk series per instance" } } },
+  { path: `${M}/insights`, handlers: insights, docs: { GET: { summary: "Response times, alert volume, noisy rules, delivery per channel and who acted, over 7, 30 or 90 local days", response: insightsResponse } } },
+  { path: `${M}/insights/thresholds`, handlers: insightThresholds, docs: { GET: { summary: "The level that would have raised a rule's alerts half as often over the range, replayed from the minute samples", response: thresholdResponse } } },
+  { path: `${M}/insights/alerts.csv`, handlers: insightsCsv, docs: { GET: { summary: "The range's alerts as CSV: times in MONITORING_TIMEZONE, actors and durations (at most 50,000, newest first)", contentType: "text/csv" } } },
   { path: `${M}/prometheus`, handlers: prometheus, docs: { GET: { summary: "The metrics in Prometheus text format", contentType: "text/plain" } } },
   { path: `${M}/rules`, handlers: rules, docs: { GET: { summary: "Every alert rule with its effective settings, their sources and its reading now" } } },
   { path: `${M}/rules/{type}`, handlers: rule, docs: { PATCH: { summary: "Change a rule's settings (enabled, levels, min samples, cooldown, pending duration)" } } },

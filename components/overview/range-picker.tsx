@@ -1,13 +1,12 @@
 "use client";
 
 import { useSetSearchParams } from "@/lib/client-data/use-search-param-state";
-import type { TimeRange } from "@/lib/shared/time-ranges";
 import { cx } from "../ui/cx";
 
-const LABELS: Record<TimeRange, string> = { "1h": "1 hour", "6h": "6 hours", "24h": "24 hours", "7d": "7 days", "30d": "30 days" };
+const LABELS: Record<string, string> = { "1h": "1 hour", "6h": "6 hours", "24h": "24 hours", "7d": "7 days", "30d": "30 days", "90d": "90 days" };
 
 /** The charts' time range, kept in the URL (?range=24h) so a link shows the same view. */
-export function RangePicker<R extends TimeRange>({ ranges, value }: { ranges: readonly R[]; value: R }) {
+export function RangePicker<R extends string>({ ranges, value }: { ranges: readonly R[]; value: R }) {
   const setParams = useSetSearchParams();
   return (
     <div role="group" aria-label="Chart range" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">

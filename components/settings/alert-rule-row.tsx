@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AlertRuleView } from "@/lib/client-data/rule-keys";
 import { levelWord, parametersText, readingText, settingText } from "@/lib/client-data/rule-text";
 import { useResetRule, useUpdateRule } from "@/lib/client-data/use-rules";
@@ -18,14 +18,18 @@ function SourceTag({ rule, field }: { rule: AlertRuleView; field: keyof AlertRul
 }
 
 /** One rule: its levels and reading at a glance; enable, edit, reset and history for admins. */
-export function AlertRuleRow({ rule, canChange }: { rule: AlertRuleView; canChange: boolean }) {
-  const [editing, setEditing] = useState(false);
+export function AlertRuleRow({ rule, canChange, proposed }: { rule: AlertRuleView; canChange: boolean; proposed?: number }) {
+  const [editing, setEditing] = useState(canChange && proposed !== undefined);
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (proposed !== undefined) row.current?.scrollIntoView({ block: "center" });
+  }, [proposed]);
   const [showHistory, setShowHistory] = useState(false);
   const update = useUpdateRule();
   const reset = useResetRule();
   const changed = Object.values(rule.source).includes("override");
   return (
-    <li className="py-3 first:pt-0 last:pb-0" data-testid={`rule-${rule.type}`} aria-label={rule.title}>
+    <li ref={row} id={`rule-${rule.type}`} className="py-3 first:pt-0 last:pb-0" data-testid={`rule-${rule.type}`} aria-label={rule.title}>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:gap-4">
         <div className="min-w-0 flex-1">
           <p className="flex flex-wrap items-center gap-2">
@@ -77,7 +81,7 @@ export function AlertRuleRow({ rule, canChange }: { rule: AlertRuleView; canChan
         </div>
       </div>
       <FormError error={update.error ?? reset.error} />
-      {editing && <AlertRuleForm rule={rule} onDone={() => setEditing(false)} />}
+      {editing && <AlertRuleForm rule={rule} proposed={proposed} onDone={() => setEditing(false)} />}
       {showHistory && <RuleHistory type={rule.type} />}
     </li>
   );

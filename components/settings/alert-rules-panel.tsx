@@ -1,5 +1,7 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
+import { readRuleProposal } from "@/lib/client-data/rule-proposal";
 import { useRules } from "@/lib/client-data/use-rules";
 import { useCanChange } from "../shell/principal-context";
 import { Panel } from "../ui/panel";
@@ -11,6 +13,8 @@ import { AlertRuleRow } from "./alert-rule-row";
 export function AlertRulesPanel() {
   const rules = useRules();
   const canChange = useCanChange();
+  // A "tune" link from Insights (?rule=TYPE&proposed=VALUE) opens that rule's form with the level filled in.
+  const proposal = readRuleProposal(useSearchParams());
   return (
     <Panel title="Alert rules">
       <p className="mb-3 text-sm text-slate-500">
@@ -22,7 +26,7 @@ export function AlertRulesPanel() {
         {({ rules: list }) => (
           <ul aria-label="Alert rules" className="divide-y divide-slate-100">
             {list.map((rule) => (
-              <AlertRuleRow key={rule.type} rule={rule} canChange={canChange} />
+              <AlertRuleRow key={rule.type} rule={rule} canChange={canChange} proposed={proposal?.type === rule.type ? proposal.proposed : undefined} />
             ))}
           </ul>
         )}

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/alerts", label: "Alerts" },
   { href: "/admin/silences", label: "Silences" },
+  { href: "/admin/insights", label: "Insights" },
   { href: "/admin/system", label: "System" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/api", label: "API" },

@@ -15,7 +15,7 @@ import { EmptyState } from "../ui/empty-state";
 import { QueryView } from "../ui/query-view";
 import { SelectField } from "../ui/field";
 import { Panel } from "../ui/panel";
-import { LoadingBlock, Skeleton } from "../ui/skeleton";
+import { LoadingPanel, Skeleton } from "../ui/skeleton";
 import { InstanceSummary } from "./instance-summary";
 
 const InstanceCharts = dynamic(() => import("./instance-charts"), { ssr: false, loading: () => <Skeleton className="h-[204px] w-full" /> });
@@ -28,11 +28,7 @@ export function SystemView({ thresholds }: { thresholds: Thresholds }) {
       <PageHeader title="System" description="CPU, memory and disk of every instance, as its collector samples them." actions={<RangePicker ranges={SYSTEM_RANGES} value={range} />} />
       <QueryView
         query={report}
-        loading={
-          <Panel>
-            <LoadingBlock label="Loading system metrics" rows={5} />
-          </Panel>
-        }
+        loading={<LoadingPanel label="Loading system metrics" rows={5} />}
         errorTitle="Could not load system metrics"
       >
         {(data) => <Instances report={data} range={range} thresholds={thresholds} />}

@@ -1,4 +1,5 @@
 import { cx } from "./cx";
+import { Panel } from "./panel";
 
 export function Skeleton({ className }: { className?: string }) {
   return <div aria-hidden className={cx("animate-pulse rounded-md bg-slate-200/80", className)} />;
@@ -12,5 +13,14 @@ export function LoadingBlock({ label, rows = 3 }: { label: string; rows?: number
         <Skeleton key={row} className="h-5 w-full" />
       ))}
     </div>
+  );
+}
+
+/** A page's placeholder while its first answer loads: a panel of skeleton rows. */
+export function LoadingPanel({ label, rows }: { label: string; rows?: number }) {
+  return (
+    <Panel>
+      <LoadingBlock label={label} rows={rows} />
+    </Panel>
   );
 }

@@ -11,3 +11,5 @@ export const VIEWER = { email: "viewer@khaacho.test", password: "viewer-password
 export const E2E_ORDER_RATE_THRESHOLD = 5;
 /** Where the e2e server posts its webhook notifications: a receiver the silences spec starts. Far from the other suites' ports. */
 export const E2E_WEBHOOK_PORT = E2E_PORT + 10_000;
+/** The e2e server's SMTP server: a capture the acknowledge-link spec starts. */
+export const E2E_SMTP_PORT = E2E_PORT + 10_001;

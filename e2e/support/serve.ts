@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { ADMIN, E2E_DATABASE_NAME, E2E_DATABASE_URL, E2E_ORDER_RATE_THRESHOLD, E2E_PORT, E2E_REDIS_URL, E2E_WEBHOOK_PORT, TEST_DATABASE_URL } from "./env";
+import { ADMIN, E2E_DATABASE_NAME, E2E_DATABASE_URL, E2E_ORDER_RATE_THRESHOLD, E2E_PORT, E2E_REDIS_URL, E2E_SMTP_PORT, E2E_WEBHOOK_PORT, TEST_DATABASE_URL } from "./env";
 
 const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
 await admin.connect();
@@ -32,6 +32,9 @@ const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], 
     MONITORING_ORDER_RATE_THRESHOLD: String(E2E_ORDER_RATE_THRESHOLD),
     MONITORING_ENABLE_WEBHOOK_ALERTS: "true",
     MONITORING_ALERT_WEBHOOK_URL: `http://127.0.0.1:${E2E_WEBHOOK_PORT}/hook`,
+    // Email goes only to the channels a spec adds, through an SMTP capture that spec starts.
+    MONITORING_ENABLE_EMAIL_ALERTS: "false",
+    SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
     LOG_DIR: "test-results/logs",
     DATA_DIR: "test-results/data",
   },

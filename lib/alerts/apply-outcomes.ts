@@ -1,4 +1,4 @@
-import { type Db, getDb } from "../db/client";
+import type { Db } from "../db/client";
 import type { SystemAlert } from "../generated/prisma/client";
 import { enqueueAlertNotifications } from "../notify/enqueue";
 import { wakeDispatcher } from "../notify/dispatcher";
@@ -28,8 +28,7 @@ export interface AlertChange {
  * Brings system_alerts in line with the rule outcomes, each step in one transaction with its
  * alert_events row (and its notifications, through the outbox). Returns what changed.
  */
-export async function applyRuleOutcomes(outcomes: HeldOutcome[], settings: ApplySettings, now = new Date()): Promise<AlertChange[]> {
-  const db = getDb();
+export async function applyRuleOutcomes(db: Db, outcomes: HeldOutcome[], settings: ApplySettings, now = new Date()): Promise<AlertChange[]> {
   const open = await db.systemAlert.findMany({ where: { status: { not: "RESOLVED" }, type: { in: outcomes.map((outcome) => outcome.type) } } });
   const openByKey = new Map(open.map((alert) => [alertKey(alert.type, alert.subject), alert]));
   const changes: AlertChange[] = [];
@@ -69,7 +68,7 @@ async function openAlert(db: Db, type: RuleType, subject: string | null, firing:
   try {
     const alert = await db.$transaction(async (tx) => {
       const { severity, value, threshold, title, message, metadata } = firing;
-      const created = await tx.systemAlert.create({ data: { type, subject, severity, value, threshold, title, message, metadata, createdAt: now, lastSeenAt: now } });
+      const created = await tx.systemAlert.create({ data: { type, subject, severity, value, threshold, openingValue: value, openingThreshold: threshold, title, message, metadata, createdAt: now, lastSeenAt: now } });
       await recordAlertEvent(tx, created.id, "created", SYSTEM_ACTOR, now, { severity, value, threshold });
       await enqueueAlertNotifications(tx, created, "created", undefined, now);
       return created;

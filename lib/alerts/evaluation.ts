@@ -1,5 +1,5 @@
 import { getConfig } from "../config";
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import { wakeDispatcher } from "../notify/dispatcher";
 import { releaseHeldNotices } from "../notify/policy/release";
 import { sendDueRepeats } from "../notify/repeats";
@@ -21,7 +21,7 @@ export type AlertEvaluation = (now?: Date) => Promise<AlertChange[]>;
  * back what is still pending, apply the outcomes, then send the notices a silence or an
  * inhibition held back and nothing holds back any more, and the repeats and reminders now due. Its pending clocks live as long as it does.
  */
-export function createAlertEvaluation(watch: Watch = processWatch()): AlertEvaluation {
+export function createAlertEvaluation(db: Db, watch: Watch = processWatch()): AlertEvaluation {
   const pending = createPendingConditions();
   const rulesOutage = outageReporter(getLogger("alerts"), "Alert rule settings");
   let lastRules: EffectiveRule[] | undefined;
@@ -29,7 +29,7 @@ export function createAlertEvaluation(watch: Watch = processWatch()): AlertEvalu
   // Without PostgreSQL the last settings read stay in force; the apply step reports the outage.
   const currentRules = async () => {
     try {
-      lastRules = await readEffectiveRules();
+      lastRules = await readEffectiveRules(db);
       rulesOutage.recovered();
     } catch (error) {
       rulesOutage.failed(error);
@@ -39,12 +39,12 @@ export function createAlertEvaluation(watch: Watch = processWatch()): AlertEvalu
   };
 
   return async (now = new Date()) => {
-    const [inputs, rules] = await Promise.all([gatherRuleInputs(now, watch), currentRules()]);
+    const [inputs, rules] = await Promise.all([gatherRuleInputs(db, now, watch), currentRules()]);
     const settings = evaluationSettings(rules);
     const held = pending.hold(evaluateRules(inputs, settings), field(rules, "forMs"), now);
-    const changes = await applyRuleOutcomes(held, { cooldownMs: field(rules, "cooldownMs"), autoResolve: getConfig().monitoring.autoResolve }, now);
-    const released = await releaseHeldNotices(getDb(), now);
-    const repeats = await sendDueRepeats(getDb(), now);
+    const changes = await applyRuleOutcomes(db, held, { cooldownMs: field(rules, "cooldownMs"), autoResolve: getConfig().monitoring.autoResolve }, now);
+    const released = await releaseHeldNotices(db, now);
+    const repeats = await sendDueRepeats(db, now);
     if (released.length || repeats.length) wakeDispatcher();
     changes.push(...released.map(({ alertId, type }) => ({ type, change: "released" as const, alertId })));
     for (const { change, type, alertId } of changes) {

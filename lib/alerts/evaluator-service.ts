@@ -21,7 +21,7 @@ export function createAlertEvaluatorService(): BackgroundService {
   const logger = getLogger("alerts");
   const silences = createSilenceCache(getDb);
   const databaseOutage = createDatabaseOutageAlarm({ logger, silences: silences.current });
-  const evaluate = createAlertEvaluation();
+  const evaluate = createAlertEvaluation(getDb());
   let loop: Loop | undefined;
   let debounce: NodeJS.Timeout | undefined;
   let unsubscribe = () => {};
@@ -45,7 +45,7 @@ export function createAlertEvaluatorService(): BackgroundService {
           const afterBurst = burstPending;
           burstPending = false;
           if (!getLeadership().isLeader()) {
-            if (afterBurst) await relayBurstToLeader();
+            if (afterBurst) await relayBurstToLeader(getDb());
             return;
           }
           // The outage notice goes first, from the copy of the silences the last run read.

@@ -4,7 +4,7 @@ import { getMetricsSnapshot } from "../monitoring/metrics";
 import type { MetricsSnapshot } from "../monitoring/types";
 import { NO_READINGS, type RuleInputs } from "./evaluate-rules";
 import { getConfig } from "../config";
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import { currentQueueDepths } from "../monitoring/queue-depth";
 import { getTracker } from "../monitoring/tracker";
 import { type AbsenceSources, queueInputs, storedAbsenceInputs, whatsappDelivery } from "./absence-inputs";
@@ -25,19 +25,19 @@ function outages() {
   return reporters;
 }
 
-function absenceSources(watch: Watch): AbsenceSources {
-  return { db: getDb(), tracker: getTracker(), watch, depths: currentQueueDepths(), sharedCounters: Boolean(getConfig().redisUrl) };
+function absenceSources(db: Db, watch: Watch): AbsenceSources {
+  return { db, tracker: getTracker(), watch, depths: currentQueueDepths(), sharedCounters: Boolean(getConfig().redisUrl) };
 }
 
 /**
  * Reads what the rules judge. Each source is read on its own, so a Redis outage that breaks the
  * counters still lets REDIS_UNREACHABLE fire; rules whose source failed see null and hold still.
  */
-export async function gatherRuleInputs(now: Date, watch: Watch = processWatch()): Promise<RuleInputs> {
-  const sources = absenceSources(watch);
+export async function gatherRuleInputs(db: Db, now: Date, watch: Watch = processWatch()): Promise<RuleInputs> {
+  const sources = absenceSources(db, watch);
   const [snapshot, host, queues, stored] = await Promise.all([
     settle(getMetricsSnapshot(now), outages().snapshot),
-    settle(getHostUsage(now), outages().hostUsage),
+    settle(getHostUsage(db, now), outages().hostUsage),
     settle(queueInputs(sources, now), outages().queues),
     settle(storedAbsenceInputs(sources, now), outages().stored),
   ]);

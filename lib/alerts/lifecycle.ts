@@ -1,5 +1,5 @@
 import type { Principal } from "../auth/roles";
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import type { AlertStatus, Prisma, SystemAlert } from "../generated/prisma/client";
 import { ConflictError, NotFoundError } from "../http/errors";
 import { enqueueAlertNotifications } from "../notify/enqueue";
@@ -26,27 +26,40 @@ function principalDetails(principal: Principal): Prisma.InputJsonObject {
 }
 
 /** ACTIVE → ACKNOWLEDGED. Of concurrent calls one wins; the others get a ConflictError. */
-export async function acknowledgeAlert(id: string, { acknowledgedBy, notes }: AcknowledgeInput, principal: Principal): Promise<SystemAlert> {
+export async function acknowledgeAlert(db: Db, id: string, { acknowledgedBy, notes }: AcknowledgeInput, principal: Principal): Promise<SystemAlert> {
   const actor = acknowledgedBy ?? principal.name;
-  const at = new Date();
-  const acknowledged = await getDb().$transaction(async (tx) => {
-    const [alert] = await tx.systemAlert.updateManyAndReturn({
-      where: { id, status: "ACTIVE" },
-      // Someone is on it: a notice held back by a silence is no longer worth sending.
-      data: { status: "ACKNOWLEDGED", acknowledgedAt: at, acknowledgedBy: actor, acknowledgedNotes: notes ?? null, heldNotice: null },
-    });
-    if (!alert) throw await refusal(tx, id, "acknowledged", ["ACTIVE"]);
-    await recordAlertEvent(tx, id, "acknowledged", actor, at, { ...(notes ? { notes } : {}), ...principalDetails(principal) });
-    return alert;
-  });
+  const acknowledged = await db.$transaction((tx) => acknowledgeWithin(tx, id, { actor, notes, at: new Date(), details: principalDetails(principal) }));
   logAlertChange("acknowledged", acknowledged, actor);
   return acknowledged;
 }
 
+export interface Acknowledgement {
+  actor: string;
+  notes?: string;
+  at: Date;
+  /** Who or what acknowledged, for the timeline beside the actor. */
+  details: Prisma.InputJsonObject;
+}
+
+/**
+ * The acknowledge step inside the caller's transaction: the alert's change and its timeline entry.
+ * Throws a ConflictError unless the alert is ACTIVE (NotFoundError when it does not exist).
+ */
+export async function acknowledgeWithin(tx: Prisma.TransactionClient, id: string, { actor, notes, at, details }: Acknowledgement): Promise<SystemAlert> {
+  const [alert] = await tx.systemAlert.updateManyAndReturn({
+    where: { id, status: "ACTIVE" },
+    // Someone is on it: a notice held back by a silence is no longer worth sending.
+    data: { status: "ACKNOWLEDGED", acknowledgedAt: at, acknowledgedBy: actor, acknowledgedNotes: notes ?? null, heldNotice: null },
+  });
+  if (!alert) throw await refusal(tx, id, "acknowledged", ["ACTIVE"]);
+  await recordAlertEvent(tx, id, "acknowledged", actor, at, { ...(notes ? { notes } : {}), ...details });
+  return alert;
+}
+
 /** ACTIVE or ACKNOWLEDGED → RESOLVED. Of concurrent calls one wins; the others get a ConflictError. */
-export async function resolveAlert(id: string, { resolvedBy, resolution }: ResolveInput, principal: Principal): Promise<SystemAlert> {
+export async function resolveAlert(db: Db, id: string, { resolvedBy, resolution }: ResolveInput, principal: Principal): Promise<SystemAlert> {
   const actor = resolvedBy ?? principal.name;
-  const alert = await getDb().$transaction(async (tx) => {
+  const alert = await db.$transaction(async (tx) => {
     const resolved = await resolveIfOpen(tx, id, { actor, resolution, at: new Date(), details: principalDetails(principal) });
     if (!resolved) throw await refusal(tx, id, "resolved", ["ACTIVE", "ACKNOWLEDGED"]);
     return resolved;
@@ -61,12 +74,12 @@ export async function resolveAlert(id: string, { resolvedBy, resolution }: Resol
  * an operator can drill the pipeline end to end. One drill at a time: while a test alert is open
  * this is a ConflictError, so the drill also exercises resolving.
  */
-export async function raiseTestAlert(principal: Principal): Promise<SystemAlert> {
+export async function raiseTestAlert(db: Db, principal: Principal): Promise<SystemAlert> {
   const at = new Date();
-  const open = await getDb().systemAlert.findFirst({ where: { type: TEST_ALERT_TYPE, status: { not: "RESOLVED" } }, select: { id: true } });
+  const open = await db.systemAlert.findFirst({ where: { type: TEST_ALERT_TYPE, status: { not: "RESOLVED" } }, select: { id: true } });
   if (open) throw testAlreadyOpen(open.id);
   try {
-    const alert = await getDb().$transaction(async (tx) => {
+    const alert = await db.$transaction(async (tx) => {
       const created = await tx.systemAlert.create({
         data: {
           type: TEST_ALERT_TYPE,

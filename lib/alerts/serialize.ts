@@ -1,3 +1,4 @@
+import { maskActor } from "../ack-links/recipient";
 import type { AlertEvent, Notification, SystemAlert } from "../generated/prisma/client";
 import { maskRecipient } from "../notify/deliveries";
 import type { Delivery } from "../shared/notifications";
@@ -30,10 +31,11 @@ export function alertJson(alert: SystemAlert, hold: HoldReason | null = null) {
     lastSeenAt: alert.lastSeenAt.toISOString(),
     clearedAt: iso(alert.clearedAt),
     acknowledgedAt: iso(alert.acknowledgedAt),
-    acknowledgedBy: alert.acknowledgedBy,
+    /** A person, a token, or an acknowledge link's recipient with most of the address hidden ("email:o…@example.com"). */
+    acknowledgedBy: maskActor(alert.acknowledgedBy),
     acknowledgedNotes: alert.acknowledgedNotes,
     resolvedAt: iso(alert.resolvedAt),
-    resolvedBy: alert.resolvedBy,
+    resolvedBy: maskActor(alert.resolvedBy),
     resolution: alert.resolution,
     lastNotifiedAt: iso(alert.lastNotifiedAt),
     updatedAt: alert.updatedAt.toISOString(),
@@ -46,7 +48,7 @@ export function alertJson(alert: SystemAlert, hold: HoldReason | null = null) {
 }
 
 export function alertEventJson(event: AlertEvent) {
-  return { id: event.id, kind: event.kind, actor: event.actor, details: event.details, createdAt: event.createdAt.toISOString() };
+  return { id: event.id, kind: event.kind, actor: maskActor(event.actor), details: event.details, createdAt: event.createdAt.toISOString() };
 }
 
 /** A delivery as the alert detail shows it; the rendered payload stays in the database. */

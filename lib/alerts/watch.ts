@@ -1,6 +1,7 @@
 import { jobFigures } from "../monitoring/snapshot-figures";
 import type { MetricsTracker } from "../monitoring/metrics-tracker";
 import { MINUTE_MS, minuteOf } from "../monitoring/minute-buckets";
+import { processSlot } from "../runtime/process-slot";
 
 // Longest gap between two looks at the queues over which completions are still summed; after a
 // longer one the stall clocks start again rather than guess.
@@ -42,10 +43,9 @@ export function createWatch(startedAt: number): Watch {
   };
 }
 
-const globalForWatch = globalThis as unknown as { khaachoWatch?: Watch };
+const watch = processSlot("watch", () => createWatch(Date.now()));
 
 /** The process's watch, started at its first use: the evaluator and the rules API share it. */
 export function processWatch(): Watch {
-  globalForWatch.khaachoWatch ??= createWatch(Date.now());
-  return globalForWatch.khaachoWatch;
+  return watch.get();
 }

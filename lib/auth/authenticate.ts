@@ -1,23 +1,29 @@
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import { ServiceUnavailableError } from "../http/errors";
 import { getLogger, outageReporter } from "../logger";
 import type { Principal } from "./roles";
 import { decodeSessionCookie, sessionCookieFrom } from "./session";
 import { verifyApiToken } from "./tokens";
 import { userPrincipal } from "./users";
+import { processSlot } from "../runtime/process-slot";
 
-const globalForOutage = globalThis as unknown as { khaachoAuthOutage?: ReturnType<typeof outageReporter> };
+const databaseOutage = processSlot("authDatabaseOutage", () => outageReporter(getLogger("auth"), "Database (authentication)"));
+
+/** Whether the request carries an API token or a session cookie at all: without either there is no one to look up. */
+export function carriesCredentials(request: Request): boolean {
+  return request.headers.get("authorization") !== null || sessionCookieFrom(request.headers.get("cookie")) !== undefined;
+}
 
 /**
  * Who is calling: an `Authorization: Bearer` API token when the header is present (and then only
  * that), else the dashboard's session cookie. Null when neither identifies anyone; 503 when the
  * database that would tell cannot be reached.
  */
-export async function authenticateRequest(request: Request): Promise<Principal | null> {
+export async function authenticateRequest(db: Db, request: Request): Promise<Principal | null> {
   const authorization = request.headers.get("authorization");
-  const outage = (globalForOutage.khaachoAuthOutage ??= outageReporter(getLogger("auth"), "Database (authentication)"));
+  const outage = databaseOutage.get();
   try {
-    const principal = authorization !== null ? await fromBearer(authorization) : await fromSession(request);
+    const principal = authorization !== null ? await fromBearer(db, authorization) : await fromSession(db, request);
     outage.recovered();
     return principal;
   } catch (error) {
@@ -26,16 +32,16 @@ export async function authenticateRequest(request: Request): Promise<Principal |
   }
 }
 
-async function fromBearer(authorization: string): Promise<Principal | null> {
+async function fromBearer(db: Db, authorization: string): Promise<Principal | null> {
   const [scheme, token] = authorization.trim().split(/\s+/);
   if (scheme?.toLowerCase() !== "bearer" || !token) return null;
-  return verifyApiToken(getDb(), token);
+  return verifyApiToken(db, token);
 }
 
-async function fromSession(request: Request): Promise<Principal | null> {
+async function fromSession(db: Db, request: Request): Promise<Principal | null> {
   if (!isSafeMethod(request.method) && crossOrigin(request)) return null;
   const claims = await decodeSessionCookie(sessionCookieFrom(request.headers.get("cookie")));
-  return claims ? userPrincipal(getDb(), claims) : null;
+  return claims ? userPrincipal(db, claims) : null;
 }
 
 function isSafeMethod(method: string): boolean {

@@ -1,7 +1,7 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "../config";
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import { clientAddress } from "../http/client-address";
 import { HttpError } from "../http/errors";
 import { getLogger } from "../logger";
@@ -12,7 +12,7 @@ import { processSignInThrottle, signInWithPassword, type SignedInUser } from "./
 import { endSessions } from "./users";
 
 /** next-auth's configuration: email and password sign-in, sessions as encrypted JWT cookies. */
-export function nextAuthOptions(): AuthOptions {
+export function nextAuthOptions(db: Db): AuthOptions {
   // next-auth reads its own base URL from the environment; give it the one the configuration resolved.
   process.env.NEXTAUTH_URL = getConfig().auth.url;
   const logger = getLogger("auth");
@@ -25,7 +25,7 @@ export function nextAuthOptions(): AuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials, request) => authorize(credentials, clientAddress(new Headers(request.headers as Record<string, string>))),
+        authorize: (credentials, request) => authorize(db, credentials, clientAddress(new Headers(request.headers as Record<string, string>))),
       }),
     ],
     callbacks: {
@@ -43,7 +43,7 @@ export function nextAuthOptions(): AuthOptions {
     events: {
       // Signing out ends every session of the user, so a copied cookie stops working too.
       async signOut({ token }) {
-        if (typeof token?.sub === "string") await endSessions(getDb(), token.sub);
+        if (typeof token?.sub === "string") await endSessions(db, token.sub);
       },
     },
     logger: {
@@ -54,10 +54,10 @@ export function nextAuthOptions(): AuthOptions {
   };
 }
 
-async function authorize(credentials: Record<"email" | "password", string> | undefined, ip: string | null) {
+async function authorize(db: Db, credentials: Record<"email" | "password", string> | undefined, ip: string | null) {
   if (!credentials?.email || !credentials.password) return null;
   try {
-    return await signInWithPassword(getDb(), processSignInThrottle(), { email: credentials.email, password: credentials.password, ip });
+    return await signInWithPassword(db, processSignInThrottle(), { email: credentials.email, password: credentials.password, ip });
   } catch (error) {
     // next-auth shows the message on the sign-in page: only ours, never a database error's.
     if (error instanceof HttpError) throw error;

@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "../config";
+import { processSlot } from "../runtime/process-slot";
 
 const SESSION_SECRET_FILE = "nextauth-secret";
 
-const globalForSecret = globalThis as unknown as { khaachoAuthSecret?: string };
+const secret = processSlot("authSecret", () => getConfig().auth.secret ?? readOrCreateSecretFile(getConfig().dataDir, SESSION_SECRET_FILE));
 
 /**
  * The key for dashboard sessions: NEXTAUTH_SECRET, else one generated on first use and kept in
@@ -13,8 +14,7 @@ const globalForSecret = globalThis as unknown as { khaachoAuthSecret?: string };
  * NEXTAUTH_SECRET, since each would otherwise generate its own.
  */
 export function getAuthSecret(): string {
-  globalForSecret.khaachoAuthSecret ??= getConfig().auth.secret ?? readOrCreateSecretFile(getConfig().dataDir, SESSION_SECRET_FILE);
-  return globalForSecret.khaachoAuthSecret;
+  return secret.get();
 }
 
 /** The secret kept in DATA_DIR/fileName, generated (32 random bytes) on first use. */

@@ -34,7 +34,7 @@ export interface SignInThrottle {
 }
 
 type LimiterOptions = Required<Pick<IRateLimiterOptions, "keyPrefix" | "points" | "duration">>;
-type LimiterFactory = (options: LimiterOptions) => RateLimiterAbstract;
+export type LimiterFactory = (options: LimiterOptions) => RateLimiterAbstract;
 
 /** Limits kept in this process's memory (no Redis configured). */
 export const memoryLimiters: LimiterFactory = (options) => new RateLimiterMemory(options);

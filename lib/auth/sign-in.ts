@@ -6,6 +6,7 @@ import { getRedis } from "../redis";
 import { passwordAttemptSchema, verifyPassword } from "./password";
 import { memoryLimiters, redisLimiters, type SignInThrottle, signInThrottle } from "./sign-in-throttle";
 import { emailSchema } from "./users";
+import { processSlot } from "../runtime/process-slot";
 
 export interface SignInAttempt {
   email: string;
@@ -50,11 +51,12 @@ export async function signInWithPassword(db: Db, throttle: SignInThrottle, attem
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
 
-const globalForThrottle = globalThis as unknown as { khaachoSignInThrottle?: SignInThrottle };
+const throttle = processSlot("signInThrottle", () => {
+  const redis = getRedis();
+  return signInThrottle(redis.enabled && redis.client ? redisLimiters(redis.client) : memoryLimiters, "khaacho:sign-in:");
+});
 
 /** Sign-in limits in Redis (shared by every instance) when configured, else in memory. */
 export function processSignInThrottle(): SignInThrottle {
-  const redis = getRedis();
-  globalForThrottle.khaachoSignInThrottle ??= signInThrottle(redis.enabled && redis.client ? redisLimiters(redis.client) : memoryLimiters, "khaacho:sign-in:");
-  return globalForThrottle.khaachoSignInThrottle;
+  return throttle.get();
 }

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import { getLogger } from "../logger";
 import { type RedisHandle, getRedis } from "../redis";
 import type { Principal } from "./roles";
+import { processSlot } from "../runtime/process-slot";
 
 /** How long a verified token is trusted without asking the database again. */
 export const TOKEN_CACHE_TTL_MS = 5_000;
@@ -90,16 +91,15 @@ function subscribe(client: Redis, channel: string, forget: (tokenId: string) => 
   return { live: () => live && subscriber.status === "ready", close: () => subscriber.disconnect(false) };
 }
 
-const globalForCache = globalThis as unknown as { khaachoTokenCache?: VerifiedTokenCache };
+const processCache = processSlot("tokenCache", () => createVerifiedTokenCache(getRedis()));
 
 /** The process's cache, shared by the route bundles and scripts of one process. */
 export function getVerifiedTokenCache(): VerifiedTokenCache {
-  globalForCache.khaachoTokenCache ??= createVerifiedTokenCache(getRedis());
-  return globalForCache.khaachoTokenCache;
+  return processCache.get();
 }
 
 export async function closeVerifiedTokenCache(): Promise<void> {
-  const cache = globalForCache.khaachoTokenCache;
-  globalForCache.khaachoTokenCache = undefined;
+  const cache = processCache.peek();
+  processCache.reset();
   await cache?.close();
 }

@@ -11,12 +11,12 @@ import { rowRecipients } from "./routing";
  */
 export async function sendChannelTest(db: Db, id: string, options: TestOptions = {}): Promise<TestNotificationResult> {
   const kind = environmentKind(id);
-  if (kind) return sendTestNotification(kind, { ...options, db });
+  if (kind) return sendTestNotification(db, kind, options);
   const channel = await db.configuredChannel.findUnique({ where: { id } });
   if (!channel) throw new NotFoundError(`Channel ${id} does not exist`);
   const recipients = rowRecipients(channel);
   if (!recipients.length) throw new BadRequestError(`The channel ${channel.name} has nowhere to send`);
   const results: TestNotificationResult[] = [];
-  for (const recipient of recipients) results.push(await sendTestTo({ channel: channel.kind, recipient, channelId: channel.id, channelName: channel.name }, { ...options, db }));
+  for (const recipient of recipients) results.push(await sendTestTo(db, { channel: channel.kind, recipient, channelId: channel.id, channelName: channel.name }, options));
   return results.find((result) => result.status !== "SENT") ?? results[0];
 }

@@ -39,3 +39,8 @@ export function alertTypeLabel(type: string): string {
 export function formatAlertFigure(type: string, value: number | null): string {
   return value == null ? "—" : formatRuleValue(type, value);
 }
+
+/** A duration in seconds as its two largest units ("2m 36s", "1h 4m"); a dash when there is none. */
+export function formatDuration(seconds: number | null | undefined): string {
+  return seconds == null ? "—" : formatUptime(seconds);
+}

@@ -3,7 +3,7 @@ import { loadConfig } from "../config";
 import { effectiveRule } from "../alerts/rule-settings/effective";
 import { ruleJson } from "../alerts/rule-settings/rule-json";
 import { asJson } from "./json";
-import { formValuesOf, patchOf, ruleFormProblem } from "./rule-form";
+import { formValuesOf, patchOf, ruleFormProblem, withProposedLevel } from "./rule-form";
 import { changeText, readingText } from "./rule-text";
 
 const cpu = asJson(ruleJson(effectiveRule("HIGH_CPU_USAGE", loadConfig({})), { value: 42.04, subject: "web-2", wouldFire: false, severity: null }));
@@ -40,5 +40,11 @@ describe("rule text", () => {
   test("a change reads field by field in the rule's units", () => {
     const change = { id: "1", at: "2026-12-02T03:00:00.000Z", actor: "admin", action: "rule.update", before: { warning: 80, forMs: 0 }, after: { warning: 70, forMs: 30_000 } };
     expect(changeText("HIGH_CPU_USAGE", change)).toBe("warning 80% → 70%, for 0 s → 30 s");
+  });
+
+  test("a level proposed by Insights fills the warning, or the critical level of a rule without one", () => {
+    expect(patchOf(cpu, withProposedLevel(cpu, formValuesOf(cpu), 87.5))).toEqual({ warning: 87.5 });
+    expect(patchOf(probe, withProposedLevel(probe, formValuesOf(probe), 5))).toEqual({ critical: 5 });
+    expect(withProposedLevel(cpu, formValuesOf(cpu), undefined)).toEqual(formValuesOf(cpu));
   });
 });

@@ -23,6 +23,12 @@ export function formValuesOf(rule: AlertRuleView): RuleFormValues {
   };
 }
 
+/** The form's values with a proposed level in place of the warning level (the critical one for rules without a warning). */
+export function withProposedLevel(rule: AlertRuleView, values: RuleFormValues, proposed: number | undefined): RuleFormValues {
+  if (proposed === undefined) return values;
+  return rule.warning !== null ? { ...values, warning: String(proposed) } : { ...values, critical: String(proposed) };
+}
+
 // Blank or not a number stays text, so the schema names the field and says what it expects.
 function numberOf(text: string): number | string {
   const trimmed = text.trim();

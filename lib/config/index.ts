@@ -3,6 +3,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { RULE_CATALOGUE, VARIABLE_RULE_TYPES, type VariableRuleType } from "../alerts/catalogue";
 import { definitions, type VariableName } from "./definitions";
+import { processSlot } from "../runtime/process-slot";
 
 // Every rule parameter's variable, from the catalogue.
 const PARAMETER_VARIABLES = Object.values(RULE_CATALOGUE).flatMap((rule) =>
@@ -107,6 +108,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notify: {
       onResolve: require(v.MONITORING_NOTIFY_ON_RESOLVE, "MONITORING_NOTIFY_ON_RESOLVE"),
       maxAttempts: num("MONITORING_NOTIFY_MAX_ATTEMPTS"),
+      /** Notices write times in the monitoring time zone. */
+      timeZone: require(v.MONITORING_TIMEZONE, "MONITORING_TIMEZONE"),
       repeat: {
         CRITICAL: num("MONITORING_REPEAT_INTERVAL_CRITICAL"),
         WARNING: num("MONITORING_REPEAT_INTERVAL_WARNING"),
@@ -139,10 +142,9 @@ export type Config = ReturnType<typeof loadConfig>;
 /** The levels of every rule the environment configures, keyed by rule type. */
 export type Thresholds = Config["thresholds"];
 
-const globalForConfig = globalThis as unknown as { khaachoConfig?: Config };
+const config = processSlot("config", () => loadConfig(process.env));
 
 /** The process's configuration, validated once. The only reader of process.env in the app. */
 export function getConfig(): Config {
-  globalForConfig.khaachoConfig ??= loadConfig(process.env);
-  return globalForConfig.khaachoConfig;
+  return config.get();
 }

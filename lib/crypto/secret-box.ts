@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { readOrCreateSecretFile } from "../auth/secret";
 import { getConfig } from "../config";
+import { processSlot } from "../runtime/process-slot";
 
 const KEY_FILE = "encryption-key";
 const VERSION = "v1";
@@ -34,14 +35,18 @@ export function createSecretBox(passphrase: string): SecretBox {
   };
 }
 
-const globalForBox = globalThis as unknown as { khaachoSecretBox?: SecretBox };
+const processBox = processSlot("secretBox", () => createSecretBox(encryptionPassphrase()));
 
 /**
  * The process's box: MONITORING_ENCRYPTION_KEY, else a key generated once under DATA_DIR. Instances
  * sharing a database must share the key, or each reads the others' secrets as undecryptable.
  */
 export function getSecretBox(): SecretBox {
+  return processBox.get();
+}
+
+/** MONITORING_ENCRYPTION_KEY, else the key generated once under DATA_DIR. */
+export function encryptionPassphrase(): string {
   const config = getConfig();
-  globalForBox.khaachoSecretBox ??= createSecretBox(config.auth.encryptionKey ?? readOrCreateSecretFile(config.dataDir, KEY_FILE));
-  return globalForBox.khaachoSecretBox;
+  return config.auth.encryptionKey ?? readOrCreateSecretFile(config.dataDir, KEY_FILE);
 }

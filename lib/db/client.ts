@@ -1,7 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { getConfig } from "../config";
-import { recordDbQuery } from "../monitoring/tracker";
+import { reportQueryCompleted } from "./query-hooks";
+import { processSlot } from "../runtime/process-slot";
 
 export type Db = PrismaClient;
 
@@ -29,35 +30,35 @@ export function createDb(connectionString: string, { queryTimeoutMs, connectTime
   return withQueryTiming(new PrismaClient({ adapter }));
 }
 
-// Every successful query, raw or model, feeds the database latency figures. A query-only
-// extension adds no methods, so the extended client keeps PrismaClient's type.
+// Every successful query, raw or model, is reported to the query hook, through which the monitoring
+// side times it into the database latency. A query-only extension adds no methods, so the extended
+// client keeps PrismaClient's type.
 function withQueryTiming(client: PrismaClient): Db {
   return client.$extends({
     query: {
       async $allOperations({ args, query }) {
         const started = performance.now();
         const result = await query(args);
-        recordDbQuery(performance.now() - started);
+        reportQueryCompleted({ durationMs: performance.now() - started });
         return result;
       },
     },
   }) as unknown as Db;
 }
 
-const globalForDb = globalThis as unknown as { khaachoDb?: Db };
+const processDb = processSlot("db", () => {
+  const { databaseUrl: url, database } = getConfig();
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database");
+  return createDb(url, database);
+});
 
 /** The process's Prisma client, created on first use and shared (one pool per process). */
 export function getDb(): Db {
-  if (!globalForDb.khaachoDb) {
-    const { databaseUrl: url, database } = getConfig();
-    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database");
-    globalForDb.khaachoDb = createDb(url, database);
-  }
-  return globalForDb.khaachoDb;
+  return processDb.get();
 }
 
 export async function closeDb(): Promise<void> {
-  const db = globalForDb.khaachoDb;
-  globalForDb.khaachoDb = undefined;
+  const db = processDb.peek();
+  processDb.reset();
   await db?.$disconnect();
 }

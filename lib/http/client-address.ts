@@ -1,5 +1,6 @@
 import { BlockList, isIPv4, isIPv6 } from "node:net";
 import { getConfig } from "../config";
+import { processSlot } from "../runtime/process-slot";
 
 /** The addresses of the reverse proxies (TRUSTED_PROXIES) whose X-Forwarded-For entries are believed. */
 export function proxyList(ranges: readonly string[]): BlockList {
@@ -13,11 +14,10 @@ export function proxyList(ranges: readonly string[]): BlockList {
   return list;
 }
 
-const globalForProxies = globalThis as unknown as { khaachoTrustedProxies?: BlockList };
+const trustedProxies = processSlot("trustedProxies", () => proxyList(getConfig().auth.trustedProxies));
 
 export function configuredProxies(): BlockList {
-  globalForProxies.khaachoTrustedProxies ??= proxyList(getConfig().auth.trustedProxies);
-  return globalForProxies.khaachoTrustedProxies;
+  return trustedProxies.get();
 }
 
 /** ::ffff:192.0.2.1 (an IPv4 peer on a dual-stack socket) → 192.0.2.1, so one caller has one address. */

@@ -1,3 +1,5 @@
+import { createHook } from "../runtime/hook";
+
 export interface CompletedRequest {
   /** The route template, e.g. /api/v1/monitoring/alerts/[id]: bounded, unlike the raw path. */
   route: string;
@@ -8,26 +10,9 @@ export interface CompletedRequest {
   reachedHandler: boolean;
 }
 
-type Listener = (request: CompletedRequest) => void;
-
-const globalForHooks = globalThis as unknown as { khaachoRequestListeners?: Listener[] };
-const listeners = (globalForHooks.khaachoRequestListeners ??= []);
+const requests = createHook<CompletedRequest>("requestListeners");
 
 /** Lets the metrics layer observe every /api/v1 request without the HTTP layer knowing it. */
-export function onRequestCompleted(listener: Listener): () => void {
-  listeners.push(listener);
-  return () => {
-    const index = listeners.indexOf(listener);
-    if (index >= 0) listeners.splice(index, 1);
-  };
-}
+export const onRequestCompleted = requests.on;
 
-export function reportRequestCompleted(request: CompletedRequest): void {
-  for (const listener of listeners) {
-    try {
-      listener(request);
-    } catch {
-      // A broken observer must never fail the request it observes.
-    }
-  }
-}
+export const reportRequestCompleted = requests.report;

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { authenticateRequest } from "../auth/authenticate";
+import { authenticateRequest, carriesCredentials } from "../auth/authenticate";
 import { type Principal, type RequiredRole, satisfiesRole } from "../auth/roles";
+import { getDb } from "../db/client";
 import { getLogger } from "../logger";
 import { BadRequestError, ForbiddenError, HttpError, UnauthorizedError, UnsupportedMediaTypeError } from "./errors";
 import { reportRequestCompleted } from "./request-hooks";
@@ -88,7 +89,8 @@ function callerRequestId(request: Request): string | undefined {
 
 async function authorize(request: Request, role: RequiredRole | "public"): Promise<Principal | null> {
   if (role === "public") return null;
-  const principal = await authenticateRequest(request);
+  // Only a request that carries credentials needs the database to tell who sent it.
+  const principal = carriesCredentials(request) ? await authenticateRequest(getDb(), request) : null;
   if (!principal) throw new UnauthorizedError();
   if (!satisfiesRole(principal.role, role)) {
     throw new ForbiddenError(`This action needs the ${role} role; ${principal.name} has ${principal.role}`);

@@ -4,6 +4,7 @@ import type { Principal } from "../auth/roles";
 import { getConfig } from "../config";
 import { TooManyRequestsError } from "../http/errors";
 import { getRedis } from "../redis";
+import { processSlot } from "../runtime/process-slot";
 
 const WINDOW_SECONDS = 60;
 
@@ -45,14 +46,15 @@ export function createIngestRateLimit({ eventsPerMinute, redis, keyPrefix }: Ing
 
 export type IngestRateLimit = ReturnType<typeof createIngestRateLimit>;
 
-const globalForLimit = globalThis as unknown as { khaachoIngestRateLimit?: IngestRateLimit };
-
-/** The process's ingest limit, on the shared Redis when REDIS_URL is set. */
-export function getIngestRateLimit(): IngestRateLimit {
-  globalForLimit.khaachoIngestRateLimit ??= createIngestRateLimit({
+const processLimit = processSlot("ingestRateLimit", () =>
+  createIngestRateLimit({
     eventsPerMinute: getConfig().monitoring.ingestEventsPerMinute,
     redis: getRedis().client,
     keyPrefix: "khaacho:ingest-rate",
-  });
-  return globalForLimit.khaachoIngestRateLimit;
+  }),
+);
+
+/** The process's ingest limit, on the shared Redis when REDIS_URL is set. */
+export function getIngestRateLimit(): IngestRateLimit {
+  return processLimit.get();
 }

@@ -1,6 +1,6 @@
 import type { IngestResult, MonitorEvent, RejectedEvent } from "../platform-client/events";
 import { getConfig } from "../config";
-import { type Db, getDb } from "../db/client";
+import type { Db } from "../db/client";
 import { ORDERS_FIELD, WHATSAPP_FIELDS, add, countJob } from "../monitoring/fields";
 import type { ActivityKind, MetricsTracker } from "../monitoring/metrics-tracker";
 import { MinuteBuckets, minuteOf } from "../monitoring/minute-buckets";
@@ -14,7 +14,6 @@ const DAY_MS = 86_400_000;
 export const MAX_FUTURE_MS = 5 * 60_000;
 
 export interface RecordEventsOptions {
-  db?: Db;
   tracker?: MetricsTracker;
   now?: Date;
   retentionDays?: number;
@@ -33,7 +32,7 @@ interface ValidEvent {
  * Validates each event on its own, counts each event id once (a retried or concurrent duplicate
  * batch adds nothing), and records the new ones in the tracker at their own time.
  */
-export async function recordEvents(events: unknown[], options: RecordEventsOptions = {}): Promise<IngestResult> {
+export async function recordEvents(db: Db, events: unknown[], options: RecordEventsOptions = {}): Promise<IngestResult> {
   const now = options.now ?? new Date();
   const retentionDays = options.retentionDays ?? getConfig().monitoring.retentionDays;
   const queues = new Set(options.queues ?? getConfig().monitoring.queues);
@@ -48,7 +47,6 @@ export async function recordEvents(events: unknown[], options: RecordEventsOptio
     else firstById.set(checked.event.id, checked);
   });
 
-  const db = options.db ?? getDb();
   await refuseServicesBeyondLimit(db, events, firstById, errors, options.maxServices ?? getConfig().monitoring.maxServices);
   const { claimed, batchId, counts } = await claimEventIds(db, [...firstById.keys()], now, (claimed) => countClaimed(firstById, claimed));
   if (batchId) (options.tracker ?? getTracker()).recordClaimed(batchId, counts, activityOf(counts));

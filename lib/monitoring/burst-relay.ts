@@ -1,4 +1,4 @@
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import { getTracker } from "./tracker";
 
 /** The PostgreSQL NOTIFY channel on which followers tell the leader of a burst. */
@@ -9,7 +9,7 @@ export const BURST_CHANNEL = "khaacho_bursts";
  * leader (which listens on its lock connection), so the alert comes within seconds wherever the
  * traffic landed.
  */
-export async function relayBurstToLeader(): Promise<void> {
+export async function relayBurstToLeader(db: Db): Promise<void> {
   await getTracker().flush();
-  await getDb().$executeRaw`SELECT pg_notify(${BURST_CHANNEL}, '')`;
+  await db.$executeRaw`SELECT pg_notify(${BURST_CHANNEL}, '')`;
 }

@@ -1,4 +1,5 @@
 import type { ActivityKind } from "./metrics-tracker";
+import { processSlot } from "../runtime/process-slot";
 
 type Listener = (kind: ActivityKind) => void;
 
@@ -12,16 +13,16 @@ interface BurstState {
   scheduled: Record<ActivityKind, boolean>;
 }
 
-// On globalThis: the recording code and the evaluator may live in different bundles of one process.
-const globalForBursts = globalThis as unknown as { khaachoBursts?: BurstState };
-const state = (globalForBursts.khaachoBursts ??= {
+// One per process: the recording code and the evaluator may live in different bundles of one process.
+const bursts = processSlot<BurstState>("bursts", () => ({
   listeners: [],
   lastFiredAt: { orders: 0, whatsapp: 0 },
   scheduled: { orders: false, whatsapp: false },
-});
+}));
 
 /** Calls `listener` soon after orders or WhatsApp messages are recorded; returns the unsubscribe. */
 export function onBurst(listener: Listener): () => void {
+  const state = bursts.get();
   state.listeners.push(listener);
   return () => {
     const index = state.listeners.indexOf(listener);
@@ -31,6 +32,7 @@ export function onBurst(listener: Listener): () => void {
 
 /** Called on the hot path: schedules one notice per kind, never calls listeners synchronously. */
 export function noteActivity(kind: ActivityKind): void {
+  const state = bursts.get();
   if (state.scheduled[kind] || state.listeners.length === 0) return;
   state.scheduled[kind] = true;
   const delay = Math.max(0, state.lastFiredAt[kind] + MIN_GAP_MS - Date.now());

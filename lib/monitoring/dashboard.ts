@@ -3,7 +3,7 @@ import { type OpenAlertSummary, openAlertSummary } from "../alerts/queries/open-
 import { alertsWithHoldsJson } from "../alerts/queries/with-holds";
 import type { AlertJson } from "../alerts/serialize";
 import { stalledQueues } from "../alerts/queries/stalled-queues";
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import { type HealthReport, checkHealth } from "../health";
 import { getRedis } from "../redis";
 import { createChartCache } from "./chart-cache";
@@ -15,6 +15,7 @@ import type { TimeRange } from "../shared/time-ranges";
 import { MAX_POINTS_PER_SERIES, rangeWindow } from "./ranges";
 import type { ResolutionChoice } from "./series-resolution";
 import type { MetricsSnapshot } from "./types";
+import { processSlot } from "../runtime/process-slot";
 
 export const DASHBOARD_CHART_METRICS = [
   "orders_created",
@@ -36,15 +37,14 @@ const RECENT_ALERT_COUNT = 10;
 /** `lastWeek`: the orders of the same window a week earlier, moved a week on so they line up with today's. */
 type Charts = { range: TimeRange; from: string; to: string; series: MetricSeries[]; lastWeek: MetricSeries[] };
 const WEEK_MS = 7 * 24 * 3_600_000;
-const globalForCharts = globalThis as unknown as { khaachoChartCache?: ReturnType<typeof createChartCache<Charts>> };
-const chartCache = (globalForCharts.khaachoChartCache ??= createChartCache<Charts>());
+const chartCache = processSlot("dashboardChartCache", () => createChartCache<Charts>());
 
-async function readCharts(range: TimeRange, now: Date, resolution: ResolutionChoice = "auto"): Promise<Charts> {
+async function readCharts(db: Db, range: TimeRange, now: Date, resolution: ResolutionChoice = "auto"): Promise<Charts> {
   const { from, to } = rangeWindow(range, now);
   const weekEarlier = (at: Date) => new Date(at.getTime() - WEEK_MS);
   const [series, lastWeek] = await Promise.all([
-    getMetricSeries(getDb(), { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES, resolution }),
-    getMetricSeries(getDb(), { metrics: ["orders_created"], from: weekEarlier(from), to: weekEarlier(to), maxPoints: MAX_POINTS_PER_SERIES, resolution }),
+    getMetricSeries(db, { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES, resolution }),
+    getMetricSeries(db, { metrics: ["orders_created"], from: weekEarlier(from), to: weekEarlier(to), maxPoints: MAX_POINTS_PER_SERIES, resolution }),
   ]);
   const movedOn = lastWeek.map((one) => ({ ...one, points: one.points.map((point) => ({ ...point, t: new Date(Date.parse(point.t) + WEEK_MS).toISOString() })) }));
   return { range, from: from.toISOString(), to: to.toISOString(), series, lastWeek: movedOn };
@@ -75,14 +75,14 @@ async function settle<T>(promise: Promise<T>): Promise<T | null> {
  * `cachedCharts: false` reads the chart series afresh (the benchmark's cold path); `resolution:
  * "minute"` reads them from the minute samples even where rollups would serve (its baseline).
  */
-export async function getDashboard(range: TimeRange, now = new Date(), { cachedCharts = true, resolution = "auto" as ResolutionChoice } = {}): Promise<Dashboard> {
+export async function getDashboard(db: Db, range: TimeRange, now = new Date(), { cachedCharts = true, resolution = "auto" as ResolutionChoice } = {}): Promise<Dashboard> {
   const [health, metrics, open, recent, charts, stalled] = await Promise.all([
-    checkHealth(getDb(), getRedis(), leaderSource()),
+    checkHealth(db, getRedis(), leaderSource()),
     settle(getMetricsSnapshot(now)),
-    settle(openAlertSummary()),
-    settle(listAlerts({ limit: RECENT_ALERT_COUNT }).then((page) => alertsWithHoldsJson(page.alerts))),
-    settle(cachedCharts ? chartCache(`${range}:${resolution}`, () => readCharts(range, now, resolution), now.getTime()) : readCharts(range, now, resolution)),
-    settle(stalledQueues(getDb())),
+    settle(openAlertSummary(db)),
+    settle(listAlerts(db, { limit: RECENT_ALERT_COUNT }).then((page) => alertsWithHoldsJson(db, page.alerts))),
+    settle(cachedCharts ? chartCache.get()(`${range}:${resolution}`, () => readCharts(db, range, now, resolution), now.getTime()) : readCharts(db, range, now, resolution)),
+    settle(stalledQueues(db)),
   ]);
   const alerts = open && recent ? { open, recent } : null;
   const unavailable: Dashboard["unavailable"] = [];

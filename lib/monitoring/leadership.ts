@@ -11,6 +11,7 @@ import type { LeaderSource } from "./current-leader";
 import { type Loop, startLoop } from "../runtime/loop";
 import type { BackgroundService } from "../runtime/services";
 import { withTimeout } from "../timeout";
+import { processSlot } from "../runtime/process-slot";
 
 export interface Leadership {
   /** True while this instance may run the singleton work (evaluator, snapshots, retention). */
@@ -140,31 +141,30 @@ export class InstanceLeadership implements TickingLease {
   }
 }
 
-// On globalThis: the evaluator may ask from another bundle of the same process.
-const globalForLeadership = globalThis as unknown as { khaachoLeadership?: TickingLease };
+// One per process: the evaluator may ask from another bundle of the same process.
+const lease = processSlot<TickingLease>("leadership", () => {
+  const logger = getLogger("leadership");
+  const config = getConfig();
+  const onChange = (leader: boolean) => logger.info(leader ? "This instance is now the leader" : "This instance is no longer the leader");
+  const redis = getRedis();
+  const redisLease = new RedisLease({ client: redis.client, prefix: "khaacho:" });
+  // Without Redis the instance runs alone (its counters are its own) and simply leads.
+  return config.databaseUrl && redis.enabled
+    ? new InstanceLeadership(
+        new AdvisoryLease({
+          connectionString: config.databaseUrl,
+          instance: config.instance,
+          leaseMs: LEASE_MS,
+          listen: { channel: BURST_CHANNEL, onNotification: () => noteActivity("orders") },
+        }),
+        redisLease,
+        onChange,
+      )
+    : redisLease;
+});
 
 function getLease(): TickingLease {
-  if (!globalForLeadership.khaachoLeadership) {
-    const logger = getLogger("leadership");
-    const config = getConfig();
-    const onChange = (leader: boolean) => logger.info(leader ? "This instance is now the leader" : "This instance is no longer the leader");
-    const redis = getRedis();
-    const redisLease = new RedisLease({ client: redis.client, prefix: "khaacho:" });
-    // Without Redis the instance runs alone (its counters are its own) and simply leads.
-    globalForLeadership.khaachoLeadership = config.databaseUrl && redis.enabled
-      ? new InstanceLeadership(
-          new AdvisoryLease({
-            connectionString: config.databaseUrl,
-            instance: config.instance,
-            leaseMs: LEASE_MS,
-            listen: { channel: BURST_CHANNEL, onNotification: () => noteActivity("orders") },
-          }),
-          redisLease,
-          onChange,
-        )
-      : redisLease;
-  }
-  return globalForLeadership.khaachoLeadership;
+  return lease.get();
 }
 
 export function getLeadership(): Leadership {

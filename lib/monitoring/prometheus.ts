@@ -1,5 +1,6 @@
 import { openAlertSummary } from "../alerts/queries/open-alert-summary";
 import { getConfig } from "../config";
+import type { Db } from "../db/client";
 import { UNMATCHED_ROUTE, isKnownRouteLabel, methodLabel } from "../http/route-templates";
 import {
   API_LATENCY,
@@ -133,9 +134,9 @@ export async function renderPrometheus(sources: ExporterSources, now: Date): Pro
 }
 
 /** GET /api/v1/monitoring/prometheus. */
-export async function getPrometheusMetrics(now: Date = new Date()): Promise<string> {
+export async function getPrometheusMetrics(db: Db, now: Date = new Date()): Promise<string> {
   const config = getConfig();
-  const openAlerts = await openAlertSummary().then(
+  const openAlerts = await openAlertSummary(db).then(
     (summary) => summary.rows,
     () => null,
   );

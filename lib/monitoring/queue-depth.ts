@@ -1,18 +1,19 @@
 import type { MetricsSnapshot, QueueFigures } from "./types";
+import { processSlot } from "../runtime/process-slot";
 
 export type QueueDepth = NonNullable<QueueFigures["depth"]>;
 type DepthProvider = () => Record<string, QueueDepth>;
 
-// On globalThis: the queue observer (instrumentation bundle) provides what route handlers read.
-const globalForDepths = globalThis as unknown as { khaachoQueueDepths?: DepthProvider | null };
+// One per process: the queue observer (instrumentation bundle) provides what route handlers read.
+const depths = processSlot<DepthProvider | null>("queueDepths", () => null);
 
 /** Lets the queue observer supply the latest depth of each observed queue; null removes it. */
 export function provideQueueDepths(provider: DepthProvider | null): void {
-  globalForDepths.khaachoQueueDepths = provider;
+  depths.set(provider);
 }
 
 export function currentQueueDepths(): Record<string, QueueDepth> {
-  return globalForDepths.khaachoQueueDepths?.() ?? {};
+  return depths.get()?.() ?? {};
 }
 
 /** Adds each known depth to its queue's figures; an observed queue with no jobs this hour still shows. */

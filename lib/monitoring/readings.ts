@@ -1,4 +1,5 @@
 /** Percent of this host in use, from the latest collection. */
+import { processSlot } from "../runtime/process-slot";
 export interface HostUsage {
   cpu: number;
   memory: number;
@@ -17,10 +18,9 @@ export function createReadings(): CollectorReadings {
   return { host: null, databaseProbeMs: null, failureStreaks: { database: 0, redis: 0 } };
 }
 
-// On globalThis: the collector (instrumentation bundle) writes what route handlers read.
-const globalForReadings = globalThis as unknown as { khaachoReadings?: CollectorReadings };
+// One per process: the collector (instrumentation bundle) writes what route handlers read.
+const readings = processSlot("collectorReadings", createReadings);
 
 export function getCollectorReadings(): CollectorReadings {
-  globalForReadings.khaachoReadings ??= createReadings();
-  return globalForReadings.khaachoReadings;
+  return readings.get();
 }

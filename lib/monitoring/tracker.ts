@@ -5,12 +5,21 @@ import { noteActivity } from "./bursts";
 import { type CounterStore, createRedisCounterStore } from "./counter-store";
 import type { JobOutcome, WhatsAppStatus } from "./fields";
 import { MetricsTracker } from "./metrics-tracker";
+import { processSlot } from "../runtime/process-slot";
 
 export const METRICS_KEY_PREFIX = "khaacho:metrics:";
 
-// On globalThis: route handlers and instrumentation.ts are separate bundles in one process, and
+// One per process: route handlers and instrumentation.ts are separate bundles in one process, and
 // must count into the same figures.
-const globalForTracker = globalThis as unknown as { khaachoTracker?: MetricsTracker };
+const tracker = processSlot(
+  "tracker",
+  () =>
+    new MetricsTracker({
+      store: getSharedCounterStore,
+      onActivity: noteActivity,
+      settleClaims: async (batchIds, store) => void (await settlePendingCounts(getDb(), { batchIds }, store, Date.now())),
+    }),
+);
 
 let cachedStore: { client: unknown; store: CounterStore } | undefined;
 
@@ -28,12 +37,7 @@ export function getSharedCounterStore(): CounterStore | null {
 
 /** The process's tracker: figures shared through Redis when REDIS_URL is set, else kept in memory. */
 export function getTracker(): MetricsTracker {
-  globalForTracker.khaachoTracker ??= new MetricsTracker({
-    store: getSharedCounterStore,
-    onActivity: noteActivity,
-    settleClaims: async (batchIds, store) => void (await settlePendingCounts(getDb(), { batchIds }, store, Date.now())),
-  });
-  return globalForTracker.khaachoTracker;
+  return tracker.get();
 }
 
 // The hot-path API. `at` is epoch ms (ingested events carry their own time); default now.
@@ -52,8 +56,4 @@ export function recordJob(queue: string, outcome: JobOutcome, durationMs: number
 
 export function recordApiRequest(route: string, method: string, status: number, durationMs: number, at?: number): void {
   getTracker().recordApiRequest(route, method, status, durationMs, at);
-}
-
-export function recordDbQuery(durationMs: number, at?: number): void {
-  getTracker().recordDbQuery(durationMs, at);
 }

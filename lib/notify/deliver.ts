@@ -1,3 +1,5 @@
+import { getAckLinkKey } from "../ack-links/key";
+import { acknowledgeUrlFor } from "../ack-links/link";
 import { SYSTEM_ACTOR, recordAlertEvent } from "../alerts/events";
 import { getSecretBox, type SecretBox } from "../crypto/secret-box";
 import type { Db } from "../db/client";
@@ -19,6 +21,8 @@ export interface DeliverOptions {
   now: () => Date;
   /** Opens channel rows' stored URLs and secrets; the process's box unless a test passes its own. */
   secretBox?: () => SecretBox;
+  /** Signs acknowledge links; the process's key unless a test passes its own. */
+  ackLinkKey?: () => Buffer;
 }
 
 export interface DeliveryOutcome {
@@ -34,7 +38,9 @@ export async function deliverNotification(row: Notification, options: DeliverOpt
   const sentAt = options.now();
   try {
     const { settings, format } = await deliveryTarget(options.db, row, options.settings, options.secretBox ?? getSecretBox);
-    await channelSenders[row.channel]({ id: row.id, notice: row.payload as unknown as Notice, recipient: row.recipient, sentAt, format }, settings, options.sendTimeoutMs);
+    const notice = row.payload as unknown as Notice;
+    const acknowledgeUrl = acknowledgeUrlFor(row, notice, sentAt, options.ackLinkKey ?? getAckLinkKey, options.settings.appUrl);
+    await channelSenders[row.channel]({ id: row.id, notice, recipient: row.recipient, sentAt, format, acknowledgeUrl }, settings, options.sendTimeoutMs);
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_CHARS);
     return recordFailure(row, message, options);

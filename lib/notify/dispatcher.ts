@@ -1,4 +1,4 @@
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import type { Notification, NotificationChannel } from "../generated/prisma/client";
 import { getLogger, type Logger, outageReporter } from "../logger";
 import { type Loop, startLoop } from "../runtime/loop";
@@ -7,12 +7,13 @@ import { claimDueNotifications } from "./claim";
 import { type DeliverOptions, deliverNotification } from "./deliver";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS } from "./retry";
 import { CHANNELS, channelReadiness, defaultNotifySettings } from "./settings";
+import { processSlot } from "../runtime/process-slot";
 
 export const SEND_TIMEOUT_MS = 10_000;
 // Longer than a send can take (SEND_TIMEOUT_MS) plus recording its result.
 export const DEFAULT_LEASE_MS = 60_000;
 
-export interface DispatcherOptions extends Partial<DeliverOptions> {
+export interface DispatcherOptions extends Partial<Omit<DeliverOptions, "db">> {
   pollIntervalMs?: number;
   leaseMs?: number;
   /** Most deliveries in flight at once per instance. */
@@ -27,29 +28,29 @@ export interface NotificationDispatcher extends BackgroundService {
   wake(): void;
 }
 
-const globalForWakers = globalThis as unknown as { khaachoDispatcherWakers?: Set<() => void> };
-// On globalThis because Next.js bundles route handlers and instrumentation separately.
-const wakers = (globalForWakers.khaachoDispatcherWakers ??= new Set());
+// One per process, because Next.js bundles route handlers and instrumentation separately.
+const wakers = processSlot("dispatcherWakers", () => new Set<() => void>());
 
 /** Asks the running dispatchers of this process to deliver now, e.g. after committing an alert change. */
 export function wakeDispatcher(): void {
-  for (const wake of wakers) wake();
+  for (const wake of wakers.get()) wake();
 }
 
 /**
  * Delivers the notifications outbox: polls for due rows, sends each on its own (a slow or failing
  * channel never holds up another, nor the next poll), and records every result.
  */
-export function createNotificationDispatcher(options: DispatcherOptions = {}): NotificationDispatcher {
+export function createNotificationDispatcher(db: Db, options: DispatcherOptions = {}): NotificationDispatcher {
   const logger = options.logger ?? getLogger("notify");
   const settings = options.settings ?? defaultNotifySettings();
   const deliver: DeliverOptions = {
-    db: options.db ?? getDb(),
+    db,
     settings,
     now: options.now ?? (() => new Date()),
     sendTimeoutMs: options.sendTimeoutMs ?? SEND_TIMEOUT_MS,
     retry: options.retry ?? { maxAttempts: settings.notify.maxAttempts, baseDelayMs: DEFAULT_BASE_DELAY_MS, maxDelayMs: DEFAULT_MAX_DELAY_MS },
     secretBox: options.secretBox,
+    ackLinkKey: options.ackLinkKey,
   };
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const maxInFlight = options.maxInFlight ?? 50;
@@ -89,7 +90,7 @@ export function createNotificationDispatcher(options: DispatcherOptions = {}): N
     name: "notification dispatcher",
     async start() {
       loop = startLoop({ name: "Notification dispatcher", intervalMs: options.pollIntervalMs ?? 1000, firstRunAfterMs: 0, logger, run: async () => void (await startDue()) });
-      wakers.add(wake);
+      wakers.get().add(wake);
       logger.info("Notification dispatcher started");
       for (const channel of CHANNELS) {
         const { enabled, missing } = channelReadiness(channel, settings);
@@ -97,7 +98,7 @@ export function createNotificationDispatcher(options: DispatcherOptions = {}): N
       }
     },
     async stop() {
-      wakers.delete(wake);
+      wakers.get().delete(wake);
       await loop?.stop();
       loop = undefined;
       await Promise.all(inFlight);

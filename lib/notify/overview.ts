@@ -1,4 +1,4 @@
-import { type Db, getDb } from "../db/client";
+import type { Db } from "../db/client";
 import type { ChannelOverview, NotificationsOverview } from "../shared/notifications";
 import { type DeliveryFilter, listDeliveries, maskRecipient } from "./deliveries";
 import { CHANNELS, channelReadiness, defaultNotifySettings, ENABLE_VARIABLES, type NotifySettings } from "./settings";
@@ -6,7 +6,7 @@ import { CHANNELS, channelReadiness, defaultNotifySettings, ENABLE_VARIABLES, ty
 export const RECENT_PER_CHANNEL = 5;
 
 /** Each environment channel's state, without secrets, with its latest deliveries. */
-export async function getChannelsOverview(db: Db = getDb(), settings: NotifySettings = defaultNotifySettings()): Promise<ChannelOverview[]> {
+export async function getChannelsOverview(db: Db, settings: NotifySettings = defaultNotifySettings()): Promise<ChannelOverview[]> {
   return Promise.all(
     CHANNELS.map(async (channel) => {
       const { enabled, missing, recipient } = channelReadiness(channel, settings);
@@ -24,7 +24,7 @@ export async function getChannelsOverview(db: Db = getDb(), settings: NotifySett
 }
 
 /** What GET /notifications answers and the settings page first paints with. */
-export async function getNotificationsOverview(filter: DeliveryFilter = {}, db: Db = getDb()): Promise<NotificationsOverview> {
+export async function getNotificationsOverview(db: Db, filter: DeliveryFilter = {}): Promise<NotificationsOverview> {
   const [channels, deliveries] = await Promise.all([getChannelsOverview(db), listDeliveries(db, filter)]);
   return { channels, deliveries };
 }

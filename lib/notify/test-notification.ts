@@ -1,4 +1,4 @@
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import type { NotificationChannel } from "../generated/prisma/client";
 import { BadRequestError } from "../http/errors";
 import { type DeliverOptions, type DeliveryOutcome, deliverNotification } from "./deliver";
@@ -9,7 +9,7 @@ import { channelReadiness, defaultNotifySettings, ENABLE_VARIABLES, isReady } fr
 
 export type TestNotificationResult = { id: string } & DeliveryOutcome;
 
-export type TestOptions = Partial<Omit<DeliverOptions, "retry">>;
+export type TestOptions = Partial<Omit<DeliverOptions, "retry" | "db">>;
 
 /** Where a test goes: an environment channel (no channelId) or a channel row. */
 export interface TestTarget {
@@ -20,20 +20,19 @@ export interface TestTarget {
 }
 
 /** Sends a test message on one of the environment's channels now. */
-export async function sendTestNotification(channel: NotificationChannel, options: TestOptions = {}): Promise<TestNotificationResult> {
+export async function sendTestNotification(db: Db, channel: NotificationChannel, options: TestOptions = {}): Promise<TestNotificationResult> {
   const settings = options.settings ?? defaultNotifySettings();
   const readiness = channelReadiness(channel, settings);
   if (!readiness.enabled) throw new BadRequestError(`The ${channel} channel is disabled: set ${ENABLE_VARIABLES[channel]}=true`, "channel_disabled");
   if (!isReady(readiness)) throw new BadRequestError(`The ${channel} channel is not configured: set ${readiness.missing.join(", ")}`, "channel_not_configured");
-  return sendTestTo({ channel, recipient: readiness.recipient }, { ...options, settings });
+  return sendTestTo(db, { channel, recipient: readiness.recipient }, { ...options, settings });
 }
 
 /**
  * Sends a test message to one target now, through the same code and delivery log as alerts.
  * One attempt only: an operator testing a channel wants the answer, not a retry later.
  */
-export async function sendTestTo(target: TestTarget, options: TestOptions = {}): Promise<TestNotificationResult> {
-  const db = options.db ?? getDb();
+export async function sendTestTo(db: Db, target: TestTarget, options: TestOptions = {}): Promise<TestNotificationResult> {
   const now = options.now ?? (() => new Date());
   // Created already leased, so a dispatcher polling meanwhile leaves it to this call.
   const row = await db.notification.create({

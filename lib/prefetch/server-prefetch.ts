@@ -13,7 +13,7 @@ import { listApiTokens } from "../auth/tokens";
 import { listUsers } from "../auth/users";
 import { listChannels } from "../channels/list";
 import { getConfig } from "../config";
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
 import { getDashboard } from "../monitoring/dashboard";
 import type { TimeRange } from "../shared/time-ranges";
 import { getSharedSystemMetrics } from "../monitoring/system-metrics";
@@ -28,59 +28,59 @@ import { ruleKeys } from "../client-data/rule-keys";
 import { LIVE_STATES, silenceKeys } from "../client-data/silence-keys";
 import { listSilences } from "../silences/list";
 
-export function prefetchDashboard(client: QueryClient, range: TimeRange): Promise<void> {
-  return client.prefetchQuery({ queryKey: dashboardKeys.range(range), queryFn: async () => asJson(await getDashboard(range)) });
+export function prefetchDashboard(db: Db, client: QueryClient, range: TimeRange): Promise<void> {
+  return client.prefetchQuery({ queryKey: dashboardKeys.range(range), queryFn: async () => asJson(await getDashboard(db, range)) });
 }
 
-export function prefetchSystemMetrics(client: QueryClient, range: TimeRange, instance?: string): Promise<void> {
-  return client.prefetchQuery({ queryKey: systemKeys.range(range, instance), queryFn: async () => asJson(await getSharedSystemMetrics({ range, instance })) });
+export function prefetchSystemMetrics(db: Db, client: QueryClient, range: TimeRange, instance?: string): Promise<void> {
+  return client.prefetchQuery({ queryKey: systemKeys.range(range, instance), queryFn: async () => asJson(await getSharedSystemMetrics(db, { range, instance })) });
 }
 
-async function alertPage(query: Record<string, string | undefined>) {
-  return alertPageWithHoldsJson(await listAlerts(alertListQuerySchema.parse(query)));
+async function alertPage(db: Db, query: Record<string, string | undefined>) {
+  return alertPageWithHoldsJson(db, await listAlerts(db, alertListQuerySchema.parse(query)));
 }
 
-export function prefetchAlertFeed(client: QueryClient): Promise<void> {
-  return client.prefetchQuery({ queryKey: alertKeys.feed(), queryFn: () => alertPage(FEED_QUERY) });
+export function prefetchAlertFeed(db: Db, client: QueryClient): Promise<void> {
+  return client.prefetchQuery({ queryKey: alertKeys.feed(), queryFn: () => alertPage(db, FEED_QUERY) });
 }
 
-export function prefetchAlertList(client: QueryClient, filters: AlertFilters): Promise<void> {
+export function prefetchAlertList(db: Db, client: QueryClient, filters: AlertFilters): Promise<void> {
   return client.prefetchInfiniteQuery({
     queryKey: alertKeys.list(filters),
-    queryFn: () => alertPage({ ...alertListQuery(filters, Date.now()), limit: String(ALERT_PAGE_SIZE) }),
+    queryFn: () => alertPage(db, { ...alertListQuery(filters, Date.now()), limit: String(ALERT_PAGE_SIZE) }),
     ...alertListPaging,
   });
 }
 
-export function prefetchAlertDetail(client: QueryClient, id: string): Promise<void> {
-  return client.prefetchQuery({ queryKey: alertKeys.detail(id), queryFn: async () => alertDetailWithHoldsJson(await getAlertDetail(id)) });
+export function prefetchAlertDetail(db: Db, client: QueryClient, id: string): Promise<void> {
+  return client.prefetchQuery({ queryKey: alertKeys.detail(id), queryFn: async () => alertDetailWithHoldsJson(db, await getAlertDetail(db, id)) });
 }
 
-export function prefetchChannels(client: QueryClient): Promise<void> {
-  return client.prefetchQuery({ queryKey: settingsKeys.channels(), queryFn: async () => ({ channels: await listChannels(getDb(), getConfig()) }) });
+export function prefetchChannels(db: Db, client: QueryClient): Promise<void> {
+  return client.prefetchQuery({ queryKey: settingsKeys.channels(), queryFn: async () => ({ channels: await listChannels(db, getConfig()) }) });
 }
 
-export function prefetchRules(client: QueryClient): Promise<void> {
-  return client.prefetchQuery({ queryKey: ruleKeys.list(), queryFn: async () => ({ rules: await listRules(getDb()) }) });
+export function prefetchRules(db: Db, client: QueryClient): Promise<void> {
+  return client.prefetchQuery({ queryKey: ruleKeys.list(), queryFn: async () => ({ rules: await listRules(db) }) });
 }
 
 /** Tokens and users: only an admin's page asks (their API refuses anyone else). */
-export function prefetchAccessLists(client: QueryClient): Promise<unknown> {
+export function prefetchAccessLists(db: Db, client: QueryClient): Promise<unknown> {
   return Promise.all([
-    client.prefetchQuery({ queryKey: settingsKeys.tokens(), queryFn: async () => ({ tokens: asJson(await listApiTokens(getDb())) }) }),
-    client.prefetchQuery({ queryKey: settingsKeys.users(), queryFn: async () => ({ users: asJson(await listUsers(getDb())) }) }),
+    client.prefetchQuery({ queryKey: settingsKeys.tokens(), queryFn: async () => ({ tokens: asJson(await listApiTokens(db)) }) }),
+    client.prefetchQuery({ queryKey: settingsKeys.users(), queryFn: async () => ({ users: asJson(await listUsers(db)) }) }),
   ]);
 }
 
 /** The audit log's first page: only an admin's page asks (the API refuses anyone else). */
-export function prefetchAuditLog(client: QueryClient, filters: AuditFilters): Promise<void> {
+export function prefetchAuditLog(db: Db, client: QueryClient, filters: AuditFilters): Promise<void> {
   return client.prefetchInfiniteQuery({
     queryKey: auditKeys.list(filters),
-    queryFn: async (): Promise<AuditPage> => asJson(await listAuditEntries(getDb(), auditListQuery.parse(auditQuery(filters)))),
+    queryFn: async (): Promise<AuditPage> => asJson(await listAuditEntries(db, auditListQuery.parse(auditQuery(filters)))),
     ...auditPaging,
   });
 }
 
-export function prefetchSilences(client: QueryClient): Promise<void> {
-  return client.prefetchQuery({ queryKey: silenceKeys.list(LIVE_STATES), queryFn: async () => ({ silences: await listSilences(getDb(), getConfig().monitoring.timeZone, ["active", "upcoming"]) }) });
+export function prefetchSilences(db: Db, client: QueryClient): Promise<void> {
+  return client.prefetchQuery({ queryKey: silenceKeys.list(LIVE_STATES), queryFn: async () => ({ silences: await listSilences(db, getConfig().monitoring.timeZone, ["active", "upcoming"]) }) });
 }

@@ -5,14 +5,16 @@ import { closeVerifiedTokenCache } from "../auth/token-cache";
 import { ingestedEventPrunerService } from "../ingest/prune-service";
 import { pendingCountsReplayService } from "../ingest/replay-service";
 import { getConfig, ConfigError } from "../config";
-import { closeDb } from "../db/client";
+import { closeDb, getDb } from "../db/client";
 import { MigrationError, migrateUp } from "../db/migrator";
 import { configuredProxies } from "../http/client-address";
 import { guardForwardedFor } from "../http/forwarded-for-guard";
 import { closeLogger, getLogger } from "../logger";
 import { collectorService } from "../monitoring/collector";
+import { trackDbQueries } from "../monitoring/db-tracking";
 import { metricsFlusherService } from "../monitoring/flusher";
 import { leadershipService } from "../monitoring/leadership";
+import { getTracker } from "../monitoring/tracker";
 import { createNotificationDispatcher } from "../notify/dispatcher";
 import { queueObserverService } from "../queues/observer-service";
 import { closeRedis, getRedis } from "../redis";
@@ -24,7 +26,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 // The background services of this process, in start order; they stop in reverse.
 async function backgroundServices(): Promise<BackgroundService[]> {
-  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(), ingestedEventPrunerService(), alertRetentionService(), pendingCountsReplayService()];
+  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(getDb()), ingestedEventPrunerService(), alertRetentionService(), pendingCountsReplayService()];
 }
 
 /**
@@ -44,6 +46,8 @@ export async function startServerRuntime(): Promise<void> {
   }
   // First, so that no request reaches a handler with a client's own claim of its address.
   guardForwardedFor(configuredProxies());
+  // Before anything queries: every query of the process, in any bundle, feeds the database latency.
+  trackDbQueries(getTracker());
   const logger = getLogger("server");
   logger.info(`Khaacho platform running on port ${config.port}`);
   logger.info(`Environment: ${config.env}`);

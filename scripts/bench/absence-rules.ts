@@ -10,8 +10,8 @@ export async function benchAbsenceRules(): Promise<void> {
   const { getDb } = await import("../../lib/db/client");
   const { getMetricsSnapshot } = await import("../../lib/monitoring/metrics");
   const watch = createWatch(Date.now() - 86_400_000);
-  const before = await medianCallMs(() => Promise.all([getMetricsSnapshot(new Date()), getHostUsage(new Date())]));
-  const all = await medianCallMs(() => gatherRuleInputs(new Date(), watch));
+  const before = await medianCallMs(() => Promise.all([getMetricsSnapshot(new Date()), getHostUsage(getDb(), new Date())]));
+  const all = await medianCallMs(() => gatherRuleInputs(getDb(), new Date(), watch));
   const baseline = await medianCallMs(() => orderBaseline(getDb(), new Date()));
   console.log("\nRule inputs per evaluation (p50), with the absence rules' order history, heartbeats and queues");
   console.log(`  inputs of the threshold rules only:  ${before.toFixed(2)} ms`);

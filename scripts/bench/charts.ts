@@ -83,15 +83,15 @@ export async function benchCharts(rows: number): Promise<void> {
   const days = await backfillRollups(getDb(), new Date(Date.now() - DAYS * 24 * 3_600_000), new Date());
   console.log(`  rollup backfill of ${days.length} days: ${fmt((performance.now() - started) / 1000)} s; 1h and 24h read minutes, 7d and 30d hourly rollups`);
   for (const range of ["1h", "24h", "7d", "30d"] as const) {
-    const read = (resolution: "auto" | "minute") => medianOfRuns(() => timings(() => getDashboard(range, new Date(), { cachedCharts: false, resolution })));
+    const read = (resolution: "auto" | "minute") => medianOfRuns(() => timings(() => getDashboard(getDb(), range, new Date(), { cachedCharts: false, resolution })));
     // 1h and 24h read the minutes either way: no baseline to set them against.
     const fromRollups = resolutionFor(RANGE_MS[range]) !== "minute";
     show(`dashboard ${range}, charts read every call`, await read("auto"), fromRollups ? await read("minute") : undefined, range === "7d" ? "  (target p95 < 50 ms)" : "");
-    show(`dashboard ${range}, charts shared ${CHART_CACHE_TTL_MS / 1000} s`, await medianOfRuns(() => timings(() => getDashboard(range, new Date()))));
+    show(`dashboard ${range}, charts shared ${CHART_CACHE_TTL_MS / 1000} s`, await medianOfRuns(() => timings(() => getDashboard(getDb(), range, new Date()))));
   }
-  const system = (resolution: "auto" | "minute") => medianOfRuns(() => timings(() => getSystemMetrics({ range: "30d" }, new Date(), getDb(), resolution)));
+  const system = (resolution: "auto" | "minute") => medianOfRuns(() => timings(() => getSystemMetrics(getDb(), { range: "30d" }, new Date(), resolution)));
   show("system-metrics 30d, read every call", await system("auto"), await system("minute"), "  (target p95 < 50 ms)");
-  show(`system-metrics 30d, shared ${CHART_CACHE_TTL_MS / 1000} s`, await medianOfRuns(() => timings(() => getSharedSystemMetrics({ range: "30d" }))));
-  const bodyBytes = Buffer.byteLength(JSON.stringify(await getDashboard("7d")));
+  show(`system-metrics 30d, shared ${CHART_CACHE_TTL_MS / 1000} s`, await medianOfRuns(() => timings(() => getSharedSystemMetrics(getDb(), { range: "30d" }))));
+  const bodyBytes = Buffer.byteLength(JSON.stringify(await getDashboard(getDb(), "7d")));
   console.log(`  dashboard 7d answer: ${fmt(bodyBytes / 1024)} KB of JSON (target < 100 KB)`);
 }

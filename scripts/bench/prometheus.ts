@@ -52,11 +52,12 @@ function microsPerCall(calls: number, op: () => Promise<unknown>): Promise<numbe
 
 /** GET /prometheus's render next to prom-client's register.metrics() for the same series. */
 export async function benchPrometheus(): Promise<void> {
+  const { getDb } = await import("../../lib/db/client");
   const { getPrometheusMetrics } = await import("../../lib/monitoring/prometheus");
-  const { registry, series } = registryLike(await getPrometheusMetrics());
+  const { registry, series } = registryLike(await getPrometheusMetrics(getDb()));
   const figures = await medianOfRuns(async () => ({
     prom: await microsPerCall(500, () => registry.metrics()),
-    ours: await microsPerCall(500, () => getPrometheusMetrics()),
+    ours: await microsPerCall(500, () => getPrometheusMetrics(getDb())),
   }));
   console.log(`\n/prometheus render, ${series} series (median of 3 runs of 500 renders)`);
   console.log(`  ours: ${fmt(figures.ours / 1000, 3)} ms; prom-client register.metrics(): ${fmt(figures.prom / 1000, 3)} ms  -> ${ratio(figures.ours, figures.prom)} (target <= 2x)`);

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { currentUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
 import { LOGIN_PATH } from "@/lib/auth/dashboard-paths";
 import { AppShell } from "@/components/shell/app-shell";
 import { PrincipalProvider } from "@/components/shell/principal-context";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 // proxy.ts turned away visitors without a session cookie; this also catches a removed account.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser().then(
+  const user = await currentUser(getDb()).then(
     (found) => ({ found }),
     () => null,
   );

@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // With the database down the form still shows; signing in then explains the outage.
   if (await setupIsOpen(getDb()).catch(() => false)) redirect(SETUP_PATH);
   const { callbackUrl, error } = await searchParams;
-  if (await currentUser().catch(() => null)) redirect(safeCallbackPath(callbackUrl));
+  if (await currentUser(getDb()).catch(() => null)) redirect(safeCallbackPath(callbackUrl));
   return (
     <AuthCard title="Sign in to Khaacho Monitor">
       <LoginForm callbackPath={safeCallbackPath(callbackUrl)} initialError={error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : null} />

@@ -17,6 +17,8 @@ function alertOf(type: string, value: number, threshold: number): SystemAlert {
     message: "m",
     value,
     threshold,
+    openingValue: value,
+    openingThreshold: threshold,
     metadata: {},
     isTest: false,
     occurrences: 1,

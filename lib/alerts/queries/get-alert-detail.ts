@@ -1,4 +1,4 @@
-import { getDb } from "../../db/client";
+import type { Db } from "../../db/client";
 import type { AlertEvent, Notification, SystemAlert } from "../../generated/prisma/client";
 import { NotFoundError } from "../../http/errors";
 import { EVENT_KIND_ORDER } from "../events";
@@ -10,8 +10,8 @@ export interface AlertDetail {
   notifications: Notification[];
 }
 
-export async function getAlertDetail(id: string): Promise<AlertDetail> {
-  const found = await getDb().systemAlert.findUnique({
+export async function getAlertDetail(db: Db, id: string): Promise<AlertDetail> {
+  const found = await db.systemAlert.findUnique({
     where: { id },
     include: { events: { orderBy: { createdAt: "asc" } }, notifications: { orderBy: [{ createdAt: "asc" }, { channel: "asc" }] } },
   });

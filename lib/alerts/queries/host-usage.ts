@@ -1,4 +1,4 @@
-import { getDb } from "../../db/client";
+import type { Db } from "../../db/client";
 import type { HostReading } from "../evaluate-rules";
 
 /** The window of the CPU and memory averages, and how old the latest disk sample may be. */
@@ -21,9 +21,9 @@ export interface HostUsage {
  * Each instance's reading for the host rules over the window ending at `now`: CPU and memory
  * average, latest disk sample. Instances that stopped reporting drop out with the window.
  */
-export async function getHostUsage(now: Date, windowMs = HOST_USAGE_WINDOW_MS): Promise<HostUsage> {
+export async function getHostUsage(db: Db, now: Date, windowMs = HOST_USAGE_WINDOW_MS): Promise<HostUsage> {
   const since = new Date(now.getTime() - windowMs);
-  const rows = await getDb().$queryRaw<HostUsageRow[]>`
+  const rows = await db.$queryRaw<HostUsageRow[]>`
     SELECT metric_name AS name,
            instance,
            avg(value) AS average,

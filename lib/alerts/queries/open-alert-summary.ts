@@ -1,4 +1,4 @@
-import { getDb } from "../../db/client";
+import type { Db } from "../../db/client";
 import type { AlertSeverity } from "../../generated/prisma/client";
 
 export interface OpenAlertSummaryRow {
@@ -17,8 +17,8 @@ export interface OpenAlertSummary {
 }
 
 /** Open (not resolved) alerts counted by type and severity, from the active_alerts_summary view. */
-export async function openAlertSummary(): Promise<OpenAlertSummary> {
-  const rows = await getDb().$queryRaw<OpenAlertSummaryRow[]>`
+export async function openAlertSummary(db: Db): Promise<OpenAlertSummary> {
+  const rows = await db.$queryRaw<OpenAlertSummaryRow[]>`
     SELECT type, severity::text AS severity, count, oldest_created_at AS "oldestCreatedAt", last_seen_at AS "lastSeenAt"
     FROM active_alerts_summary
     ORDER BY active_alerts_summary.severity DESC, count DESC, type`;

@@ -8,7 +8,7 @@ import { type RuleJson, ruleJson } from "./rule-json";
 
 /** Every rule with its effective settings and its reading now, from the inputs the evaluator reads. */
 export async function listRules(db: Db, now = new Date()): Promise<RuleJson[]> {
-  const [rules, inputs] = await Promise.all([readEffectiveRules(db), gatherRuleInputs(now)]);
+  const [rules, inputs] = await Promise.all([readEffectiveRules(db), gatherRuleInputs(db, now)]);
   const readings = ruleReadings(inputs, evaluationSettings(rules));
   return rules.map((rule) => ruleJson(rule, readings[rule.type]));
 }

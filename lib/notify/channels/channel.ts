@@ -11,6 +11,8 @@ export interface Delivery {
   sentAt: Date;
   /** A webhook channel's body shape; generic when absent. */
   format?: WebhookFormat;
+  /** Acknowledges the alert without signing in; only on notices of an alert still to acknowledge. */
+  acknowledgeUrl?: string;
 }
 
 /** Sends one delivery or throws an Error whose message the delivery log shows. Never outlives timeoutMs. */

@@ -1,14 +1,12 @@
+import { smsText } from "../sms-text";
 import type { SendChannel } from "./channel";
 import { postOrThrow } from "./http";
 
-// Twilio allows 1,600 characters; alerts stay well under one or two segments.
-const MAX_BODY_CHARS = 300;
-
 /** Sends through an HTTP gateway speaking Twilio's Messages API (SMS_GATEWAY_URL points elsewhere for a compatible one). */
-export const sendSms: SendChannel = async ({ notice, recipient }, { notify }, timeoutMs) => {
+export const sendSms: SendChannel = async ({ notice, recipient, acknowledgeUrl }, { notify }, timeoutMs) => {
   const { gatewayUrl, accountSid, authToken, from } = notify.sms;
   if (!accountSid || !authToken || !from) throw new Error("SMS gateway not configured: set SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM");
-  const body = [notice.text, notice.alert?.url].filter(Boolean).join(" ").slice(0, MAX_BODY_CHARS);
+  const body = smsText(notice, acknowledgeUrl);
   await postOrThrow(
     `${gatewayUrl}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`,
     {

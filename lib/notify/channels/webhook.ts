@@ -26,10 +26,10 @@ export function signWebhookBody(rawBody: string, secret: string): string {
 }
 
 /** Posts in the delivery's format (generic by default); every format is signed when a secret is set. */
-export const sendWebhook: SendChannel = async ({ id, notice, sentAt, format = "generic" }, { notify }, timeoutMs) => {
+export const sendWebhook: SendChannel = async ({ id, notice, sentAt, format = "generic", acknowledgeUrl }, { notify }, timeoutMs) => {
   const { url, secret } = notify.webhook;
   if (!url) throw new Error("Webhook not configured: set MONITORING_ALERT_WEBHOOK_URL");
-  const raw = JSON.stringify(formatBodies[format](notice, sentAt, url));
+  const raw = JSON.stringify(formatBodies[format](notice, sentAt, url, acknowledgeUrl));
   const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Khaacho-Monitor", [DELIVERY_HEADER]: id };
   if (secret) headers[SIGNATURE_HEADER] = signWebhookBody(raw, secret);
   await postOrThrow(url, { headers, body: raw }, timeoutMs, "Webhook");

@@ -39,13 +39,13 @@ async function openAlerts() {
 }
 
 async function heartbeat(service: string, at: Date, maxServices = 50) {
-  return recordEvents([{ id: randomUUID(), type: "service.heartbeat", service, timestamp: at.toISOString() }], { now: at, tracker: new MetricsTracker(), maxServices });
+  return recordEvents(getDb(), [{ id: randomUUID(), type: "service.heartbeat", service, timestamp: at.toISOString() }], { now: at, tracker: new MetricsTracker(), maxServices });
 }
 
 describe("from an empty database", () => {
   test("no rule fires, in business hours, long after the monitor started or just after it restarted", async () => {
     for (const startedAt of [DAY_BEFORE(NOON), NOON.getTime()]) {
-      const evaluate = createAlertEvaluation(createWatch(startedAt));
+      const evaluate = createAlertEvaluation(getDb(), createWatch(startedAt));
       await evaluate(NOON);
       await evaluate(later(NOON, 120));
     }
@@ -70,7 +70,7 @@ describe("ORDER_RATE_DROP baseline", () => {
 describe("orders at 30 % of a seeded four-week history", () => {
   test("raise ORDER_RATE_DROP during business hours, saying value, baseline and weeks", async () => {
     await seedOrderHistory(getDb(), NOON, { perHourByWeek: { 1: 100, 2: 100, 3: 100, 4: 100 } });
-    const evaluate = createAlertEvaluation(createWatch(DAY_BEFORE(NOON)));
+    const evaluate = createAlertEvaluation(getDb(), createWatch(DAY_BEFORE(NOON)));
     // The process's tracker counts the orders of the last hour (no Redis in this file), and the
     // flusher writes its minutes to system_metrics.
     for (let i = 0; i < 30; i++) getTracker().recordOrderCreated(later(NOON, -50 + i).getTime());
@@ -89,7 +89,7 @@ describe("ORDERS_ABSENT", () => {
 
   test("fires 30 minutes after the last order in business hours, not 29", async () => {
     await lastOrderAt(later(NOON, -29));
-    const evaluate = createAlertEvaluation(createWatch(DAY_BEFORE(NOON)));
+    const evaluate = createAlertEvaluation(getDb(), createWatch(DAY_BEFORE(NOON)));
     await evaluate(NOON);
     expect(await openAlerts()).toEqual([]);
     await evaluate(later(NOON, 1));
@@ -98,7 +98,7 @@ describe("ORDERS_ABSENT", () => {
 
   test("holds still at night, however long the silence", async () => {
     await lastOrderAt(later(NIGHT, -300));
-    await createAlertEvaluation(createWatch(DAY_BEFORE(NIGHT)))(NIGHT);
+    await createAlertEvaluation(getDb(), createWatch(DAY_BEFORE(NIGHT)))(NIGHT);
     expect(await openAlerts()).toEqual([]);
   });
 
@@ -106,7 +106,7 @@ describe("ORDERS_ABSENT", () => {
     await updateBusinessHours(getDb(), "Sun-Sat 00:00-24:00", admin);
     expect(await readBusinessHours(getDb())).toMatchObject({ text: "Sun-Sat 00:00-24:00", source: "override", updatedBy: admin.name });
     await lastOrderAt(later(NIGHT, -300));
-    await createAlertEvaluation(createWatch(DAY_BEFORE(NIGHT)))(NIGHT);
+    await createAlertEvaluation(getDb(), createWatch(DAY_BEFORE(NIGHT)))(NIGHT);
     expect((await openAlerts()).map((alert) => alert.type)).toEqual(["ORDERS_ABSENT"]);
     const audit = await getDb().auditLog.findFirstOrThrow({ where: { action: "business_hours.update" } });
     expect(audit).toMatchObject({ actor: admin.name, before: { hours: "Sun-Fri 08:00-20:00" }, after: { hours: "Sun-Sat 00:00-24:00", source: "override" } });
@@ -116,7 +116,7 @@ describe("ORDERS_ABSENT", () => {
 describe("SERVICE_SILENT", () => {
   test("fires 3 minutes after the last heartbeat and clears when heartbeats resume", async () => {
     await heartbeat("order-service", NOON);
-    const evaluate = createAlertEvaluation(createWatch(DAY_BEFORE(NOON)));
+    const evaluate = createAlertEvaluation(getDb(), createWatch(DAY_BEFORE(NOON)));
     await evaluate(later(NOON, 2.9));
     expect(await openAlerts()).toEqual([]);
     await evaluate(later(NOON, 3));
@@ -130,7 +130,7 @@ describe("SERVICE_SILENT", () => {
   test("a retired service never fires; its retirement is audited", async () => {
     await heartbeat("legacy-sync", NOON);
     await retireService(getDb(), "legacy-sync", admin);
-    await createAlertEvaluation(createWatch(DAY_BEFORE(NOON)))(later(NOON, 60));
+    await createAlertEvaluation(getDb(), createWatch(DAY_BEFORE(NOON)))(later(NOON, 60));
     expect(await openAlerts()).toEqual([]);
     expect(await getDb().auditLog.count({ where: { action: "service.retire", target: "service:legacy-sync", actor: admin.name } })).toBe(1);
   });

@@ -23,7 +23,7 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 
 /** Evaluates the order-rate rule (threshold 100, critical 300) at `now`. */
 function orders(count: number, now: Date, settings = MANUAL) {
-  return applyRuleOutcomes(evaluateRules({ ...NO_READINGS, ordersLastHour: count }, RULES), settings, now);
+  return applyRuleOutcomes(getDb(), evaluateRules({ ...NO_READINGS, ordersLastHour: count }, RULES), settings, now);
 }
 
 async function ordersAlerts() {
@@ -85,7 +85,8 @@ describe("while open", () => {
     expect((await orders(301, at(15_000))).map((change) => change.change)).toEqual(["refreshed", "escalated"]);
     expect((await orders(350, at(30_000))).map((change) => change.change)).toEqual(["refreshed"]);
     const [alert] = await ordersAlerts();
-    expect(alert).toMatchObject({ severity: "CRITICAL", threshold: 300, value: 350, occurrences: 3 });
+    // The reading and level it opened at stay, for the noise figures of Insights.
+    expect(alert).toMatchObject({ severity: "CRITICAL", threshold: 300, value: 350, occurrences: 3, openingValue: 150, openingThreshold: 100 });
     expect(await eventKindsOf(alert.id)).toEqual(["created", "escalated"]);
     expect(await notificationReasonsOf(alert.id)).toEqual(["created", "escalated"]);
   });
@@ -99,7 +100,7 @@ describe("while open", () => {
   test("an acknowledged alert keeps being refreshed and escalated, and stays ACKNOWLEDGED", async () => {
     await orders(150, T0);
     const [alert] = await ordersAlerts();
-    await acknowledgeAlert(alert.id, {}, admin);
+    await acknowledgeAlert(getDb(), alert.id, {}, admin);
     await orders(301, at(15_000));
     expect((await ordersAlerts())[0]).toMatchObject({ status: "ACKNOWLEDGED", severity: "CRITICAL", occurrences: 2 });
   });
@@ -109,7 +110,7 @@ describe("cooldown", () => {
   test("no new alert of a type within MONITORING_ALERT_COOLDOWN of the last one's creation", async () => {
     await orders(150, T0);
     const [first] = await ordersAlerts();
-    await resolveAlert(first.id, { resolution: "handled" }, admin);
+    await resolveAlert(getDb(), first.id, { resolution: "handled" }, admin);
 
     expect(await orders(150, at(COOLDOWN_MS - 1))).toEqual([{ type: "HIGH_ORDER_CREATION_RATE", change: "suppressed" }]);
     expect(await ordersAlerts()).toHaveLength(1);
@@ -157,7 +158,7 @@ describe("clearing", () => {
   });
 
   test("probe rules clear once the probe succeeds", async () => {
-    const probes = (database: number, now: Date) => applyRuleOutcomes(evaluateRules({ ...NO_READINGS, probeFailures: { database, redis: 0 } }, RULES), MANUAL, now);
+    const probes = (database: number, now: Date) => applyRuleOutcomes(getDb(), evaluateRules({ ...NO_READINGS, probeFailures: { database, redis: 0 } }, RULES), MANUAL, now);
     expect((await probes(3, T0)).map((change) => change.change)).toEqual(["created"]);
     expect(await probes(1, at(15_000))).toEqual([]);
     expect((await probes(0, at(30_000))).map((change) => change.change)).toEqual(["cleared"]);
@@ -196,7 +197,7 @@ describe("one open alert per type", () => {
 
 test("rules never touch a TEST alert", async () => {
   const drill = await getDb().systemAlert.create({ data: { type: "TEST_ALERT", severity: "WARNING", title: "Test", message: "drill", isTest: true } });
-  await applyRuleOutcomes(evaluateRules(NO_READINGS, RULES), AUTO, T0);
+  await applyRuleOutcomes(getDb(), evaluateRules(NO_READINGS, RULES), AUTO, T0);
   expect((await getDb().systemAlert.findUniqueOrThrow({ where: { id: drill.id } })).status).toBe("ACTIVE");
 });
 

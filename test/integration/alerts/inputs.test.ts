@@ -53,7 +53,7 @@ test("gathers the tracker's figures, each instance's host usage of the last 5 mi
   recordApiRequest("/api/v1/monitoring/alerts", "GET", 500, 12, now.getTime());
   await failDatabaseProbes(3);
 
-  const inputs = await gatherRuleInputs(now);
+  const inputs = await gatherRuleInputs(getDb(), now);
   expect(inputs).toMatchObject({
     ordersLastHour: 3,
     jobFailures: { failed: 1, total: 2, rate: 50 },
@@ -71,7 +71,7 @@ test("gathers the tracker's figures, each instance's host usage of the last 5 mi
     probeFailures: { database: 3, redis: 0 },
   });
 
-  await createAlertEvaluation()(now);
+  await createAlertEvaluation(getDb())(now);
   const alerts = await getDb().systemAlert.findMany({ orderBy: [{ type: "asc" }, { subject: "asc" }] });
   // Failure rates rest on fewer than MONITORING_MIN_SAMPLES samples, and disk (88 %) is under its critical 95 %.
   expect(alerts.map((alert) => [alert.type, alert.subject, alert.severity])).toEqual([

@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 
 async function listedIds(filters: AlertFilters): Promise<string[]> {
-  return (await listAlerts(filters)).alerts.map((alert) => alert.id);
+  return (await listAlerts(getDb(), filters)).alerts.map((alert) => alert.id);
 }
 
 describe("listAlerts", () => {
@@ -54,15 +54,15 @@ describe("listAlerts", () => {
   });
 
   test("filters by status, type and severity (each one value or several)", async () => {
-    const statuses = (await listAlerts({ status: ["ACTIVE", "ACKNOWLEDGED"] })).alerts.map((alert) => alert.status);
+    const statuses = (await listAlerts(getDb(), { status: ["ACTIVE", "ACKNOWLEDGED"] })).alerts.map((alert) => alert.status);
     expect(statuses).toEqual(["ACTIVE", "ACKNOWLEDGED", "ACTIVE"]);
-    expect((await listAlerts({ type: ["HIGH_CPU_USAGE"] })).alerts).toHaveLength(3);
-    expect((await listAlerts({ type: ["HIGH_CPU_USAGE"], severity: ["CRITICAL"] })).alerts).toHaveLength(2);
-    expect((await listAlerts({ severity: ["WARNING"], status: ["RESOLVED"] })).alerts.map((alert) => alert.type)).toEqual(["HIGH_CPU_USAGE", "HIGH_DB_LATENCY"]);
+    expect((await listAlerts(getDb(), { type: ["HIGH_CPU_USAGE"] })).alerts).toHaveLength(3);
+    expect((await listAlerts(getDb(), { type: ["HIGH_CPU_USAGE"], severity: ["CRITICAL"] })).alerts).toHaveLength(2);
+    expect((await listAlerts(getDb(), { severity: ["WARNING"], status: ["RESOLVED"] })).alerts.map((alert) => alert.type)).toEqual(["HIGH_CPU_USAGE", "HIGH_DB_LATENCY"]);
   });
 
   test("filters by creation time: from inclusive, to exclusive", async () => {
-    const types = (await listAlerts({ from: minutes(20), to: minutes(40) })).alerts.map((alert) => alert.type);
+    const types = (await listAlerts(getDb(), { from: minutes(20), to: minutes(40) })).alerts.map((alert) => alert.type);
     expect(types).toEqual(["HIGH_ORDER_CREATION_RATE", "HIGH_CPU_USAGE", "HIGH_CPU_USAGE"]);
   });
 
@@ -71,7 +71,7 @@ describe("listAlerts", () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await listAlerts({ limit: 2, cursor });
+      const page = await listAlerts(getDb(), { limit: 2, cursor });
       seen.push(...page.alerts.map((alert) => alert.id));
       cursor = page.nextCursor ?? undefined;
       pages++;
@@ -81,15 +81,15 @@ describe("listAlerts", () => {
   });
 
   test("a page with nothing after it has no next cursor", async () => {
-    expect((await listAlerts({ limit: 6 })).nextCursor).toBeNull();
-    expect((await listAlerts({ limit: 5 })).nextCursor).not.toBeNull();
+    expect((await listAlerts(getDb(), { limit: 6 })).nextCursor).toBeNull();
+    expect((await listAlerts(getDb(), { limit: 5 })).nextCursor).not.toBeNull();
   });
 
   test("the cursor keeps its place while newer alerts arrive", async () => {
-    const first = await listAlerts({ limit: 2, status: ["RESOLVED"] });
+    const first = await listAlerts(getDb(), { limit: 2, status: ["RESOLVED"] });
     const newer = await getDb().systemAlert.create({ data: { type: "HIGH_API_ERROR_RATE", severity: "WARNING", status: "RESOLVED", title: "t", message: "m", createdAt: minutes(60) } });
     try {
-      const second = await listAlerts({ limit: 2, status: ["RESOLVED"], cursor: first.nextCursor! });
+      const second = await listAlerts(getDb(), { limit: 2, status: ["RESOLVED"], cursor: first.nextCursor! });
       expect(second.alerts.map((alert) => alert.type)).toEqual(["HIGH_DB_LATENCY"]);
     } finally {
       await getDb().systemAlert.delete({ where: { id: newer.id } });
@@ -99,7 +99,7 @@ describe("listAlerts", () => {
   test.each(["nonsense", Buffer.from("[1,2]").toString("base64url"), Buffer.from('["2026-02-08T10:00:00.000Z","not-a-uuid"]').toString("base64url")])(
     "a cursor it did not hand out (%s) is a BadRequestError",
     async (cursor) => {
-      await expect(listAlerts({ cursor })).rejects.toBeInstanceOf(BadRequestError);
+      await expect(listAlerts(getDb(), { cursor })).rejects.toBeInstanceOf(BadRequestError);
     },
   );
 });
@@ -109,10 +109,10 @@ describe("getAlertDetail", () => {
     const alert = await getDb().systemAlert.create({ data: { type: "HIGH_MEMORY_USAGE", severity: "WARNING", title: "High memory usage", message: "m", value: 88, threshold: 80 } });
     await getDb().notification.create({ data: { alertId: alert.id, channel: "EMAIL", recipient: "ops@khaacho.com", reason: "created" } });
     await getDb().notification.create({ data: { alertId: alert.id, channel: "SMS", recipient: "+9779812345678", reason: "created" } });
-    await acknowledgeAlert(alert.id, { notes: "looking" }, admin);
-    await resolveAlert(alert.id, { resolution: "restarted" }, admin);
+    await acknowledgeAlert(getDb(), alert.id, { notes: "looking" }, admin);
+    await resolveAlert(getDb(), alert.id, { resolution: "restarted" }, admin);
 
-    const detail = await getAlertDetail(alert.id);
+    const detail = await getAlertDetail(getDb(), alert.id);
     expect(detail.alert).toMatchObject({ id: alert.id, status: "RESOLVED" });
     expect(detail.timeline.map((event) => event.kind)).toEqual(["acknowledged", "resolved"]);
     expect(detail.notifications.map((notification) => [notification.channel, notification.reason])).toEqual([
@@ -137,17 +137,17 @@ describe("getAlertDetail", () => {
     const alert = await getDb().systemAlert.create({ data: { type: "HIGH_JOB_FAILURE_RATE", severity: "WARNING", status: "RESOLVED", title: "t", message: "m" } });
     const at = new Date();
     for (const kind of ["resolved", "cleared", "created"]) await getDb().alertEvent.create({ data: { alertId: alert.id, kind, actor: "system", createdAt: at } });
-    expect((await getAlertDetail(alert.id)).timeline.map((event) => event.kind)).toEqual(["created", "cleared", "resolved"]);
+    expect((await getAlertDetail(getDb(), alert.id)).timeline.map((event) => event.kind)).toEqual(["created", "cleared", "resolved"]);
     await getDb().systemAlert.delete({ where: { id: alert.id } });
   });
 
   test("an unknown alert is a NotFoundError", async () => {
-    await expect(getAlertDetail("00000000-0000-4000-8000-0000000000ff")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAlertDetail(getDb(), "00000000-0000-4000-8000-0000000000ff")).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
 test("openAlertSummary counts open alerts by type and severity, most severe first", async () => {
-  const summary = await openAlertSummary();
+  const summary = await openAlertSummary(getDb());
   expect(summary.total).toBe(3);
   expect(summary.bySeverity).toEqual({ WARNING: 2, CRITICAL: 1 });
   expect(summary.rows.map((row) => [row.type, row.severity, row.count])).toEqual([

@@ -34,7 +34,7 @@ const monitor = new JobQueueMonitor({
 const connection = bullConnection(TEST_REDIS_URL);
 const producers = openQueues(QUEUES, connection, ns.prefix);
 const settings = { rules: rulesByType(effectiveRules(loadConfig({}), [])), redisEnabled: true };
-const cooldownMs = Object.fromEntries(RULE_TYPES.map((type) => [type, 0])) as Parameters<typeof applyRuleOutcomes>[1]["cooldownMs"];
+const cooldownMs = Object.fromEntries(RULE_TYPES.map((type) => [type, 0])) as Parameters<typeof applyRuleOutcomes>[2]["cooldownMs"];
 // Workers close in the background: a BullMQ worker's close can wait long on its blocking read, and
 // what this file proves is over by then.
 const closingWorkers: Promise<unknown>[] = [];
@@ -66,7 +66,7 @@ test("two queues whose workers stop are two QUEUE_STALLED alerts and two backlog
   const evaluateAt = async (minutes: number) => {
     const now = new Date(t0 + minutes * MINUTE);
     const queues = await queueInputs({ tracker, watch, depths: monitor.depths() }, now);
-    return applyRuleOutcomes(evaluateRules({ ...NO_READINGS, queues }, settings), { cooldownMs, autoResolve: false }, now);
+    return applyRuleOutcomes(getDb(), evaluateRules({ ...NO_READINGS, queues }, settings), { cooldownMs, autoResolve: false }, now);
   };
   expect(await evaluateAt(0)).toEqual([]);
   // The oldest job was added about two minutes before t0: at 7.5 it has waited under 10 minutes.

@@ -15,11 +15,11 @@ test("REDIS_UNREACHABLE fires CRITICAL after 3 collections whose Redis probe fai
   const collect = () => collectOnce({ db: getDb(), redis: getRedis(), instance: "web-1", readings: getCollectorReadings(), sampleHost });
   await collect();
   await collect();
-  await createAlertEvaluation()();
+  await createAlertEvaluation(getDb())();
   expect(await getDb().systemAlert.count()).toBe(0);
 
   await collect();
-  await createAlertEvaluation()();
+  await createAlertEvaluation(getDb())();
   const alerts = await getDb().systemAlert.findMany();
   expect(alerts.map((alert) => [alert.type, alert.severity, alert.value])).toEqual([["REDIS_UNREACHABLE", "CRITICAL", 3]]);
   expect(alerts[0].message).toBe("Redis failed its health probe 3 times in a row (threshold 3)");

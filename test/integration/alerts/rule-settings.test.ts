@@ -85,7 +85,7 @@ describe("effective settings", () => {
 
 describe("edits apply at the next evaluation, without a restart", () => {
   test("on either of two evaluators; an edit that stops a firing rule clears its alert as a drop would", async () => {
-    const [first, second] = [createAlertEvaluation(), createAlertEvaluation()];
+    const [first, second] = [createAlertEvaluation(getDb()), createAlertEvaluation(getDb())];
     await hostSample("cpu", "web-1", 70, at(-60_000));
     expect(await first(T0)).toEqual([]);
     expect(await second(T0)).toEqual([]);
@@ -101,7 +101,7 @@ describe("edits apply at the next evaluation, without a restart", () => {
   });
 
   test("disabling a rule clears its open alerts; enabling it again lets it fire", async () => {
-    const evaluate = createAlertEvaluation();
+    const evaluate = createAlertEvaluation(getDb());
     await hostSample("cpu", "web-1", 99, at(-60_000));
     await evaluate(T0);
     expect((await patch("HIGH_CPU_USAGE", { enabled: false })).status).toBe(200);
@@ -119,7 +119,7 @@ describe("alerts per instance", () => {
     await hostSample("cpu", "web-1", 90, at(-60_000));
     await hostSample("cpu", "web-2", 91, at(-60_000));
     await hostSample("cpu", "web-3", 10, at(-60_000));
-    await createAlertEvaluation()(T0);
+    await createAlertEvaluation(getDb())(T0);
     expect((await cpuAlerts()).map((alert) => [alert.subject, alert.title])).toEqual([
       ["web-1", "High CPU usage on web-1"],
       ["web-2", "High CPU usage on web-2"],
@@ -127,7 +127,7 @@ describe("alerts per instance", () => {
 
     await deleteAllAlerts();
     await getDb().systemMetric.deleteMany({ where: { instance: "web-2" } });
-    await createAlertEvaluation()(T0);
+    await createAlertEvaluation(getDb())(T0);
     expect((await cpuAlerts()).map((alert) => alert.subject)).toEqual(["web-1"]);
   });
 });
@@ -135,7 +135,7 @@ describe("alerts per instance", () => {
 describe("pending duration", () => {
   test("the condition must hold for forMs before the alert opens, and a shorter blip opens nothing", async () => {
     expect((await patch("HIGH_DISK_USAGE", { forMs: 60_000 })).status).toBe(200);
-    const evaluate = createAlertEvaluation();
+    const evaluate = createAlertEvaluation(getDb());
     const diskAlerts = () => getDb().systemAlert.count({ where: { type: "HIGH_DISK_USAGE" } });
 
     // A blip: hot at T0, cool again 30 s later.

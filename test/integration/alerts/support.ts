@@ -52,7 +52,7 @@ export async function deleteAllAlerts(): Promise<void> {
 
 /** The alert's timeline kinds, oldest first, as the detail query orders them. */
 export async function eventKindsOf(alertId: string): Promise<string[]> {
-  return (await getAlertDetail(alertId)).timeline.map((event) => event.kind);
+  return (await getAlertDetail(getDb(), alertId)).timeline.map((event) => event.kind);
 }
 
 export async function notificationReasonsOf(alertId: string): Promise<string[]> {

@@ -1,4 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { deriveAckLinkKey } from "../../../lib/ack-links/key";
+import { ACK_LINK_TTL_MS } from "../../../lib/ack-links/link";
+import { signAckToken } from "../../../lib/ack-links/token";
 import { createSecretBox } from "../../../lib/crypto/secret-box";
 import { createDb, type Db } from "../../../lib/db/client";
 import type { WebhookFormat } from "../../../lib/notify/channels/formats";
@@ -9,6 +12,7 @@ import { startFakeHttp } from "../notify/fake-servers";
 import { APP_URL, capturingLogger, createAlert, notifySettings } from "../notify/fixtures";
 
 const box = createSecretBox("formats test key of some length");
+const ackKey = deriveAckLinkKey("formats test key of some length");
 const settings = notifySettings({ MONITORING_ENABLE_EMAIL_ALERTS: "false", MONITORING_NOTIFY_MAX_ATTEMPTS: "1" });
 const CREATED_AT = "2026-12-01T09:15:00.000Z";
 // Ahead of the wall clock, so the queued rows are due.
@@ -50,11 +54,12 @@ async function deliveredAs(format: WebhookFormat, path = `/${format}`, reason: "
   });
   await db.$transaction((tx) => enqueueAlertNotifications(tx, alert, reason, { ...settings, notify: { ...settings.notify, onResolve: true } }));
   const sentAt = new Date(SENT_AT);
-  await createNotificationDispatcher({ db, settings, secretBox: () => box, now: () => sentAt, logger: capturingLogger().logger }).deliverDue();
+  await createNotificationDispatcher(db, { settings, secretBox: () => box, ackLinkKey: () => ackKey, now: () => sentAt, logger: capturingLogger().logger }).deliverDue();
   expect(receiver.requests).toHaveLength(1);
   const [request] = receiver.requests;
   expect(request).toMatchObject({ method: "POST", path, headers: { "content-type": "application/json" } });
-  return { alertUrl: `${APP_URL}/admin/alerts/${alert.id}`, body: JSON.parse(request.body) };
+  const token = signAckToken(ackKey, { alertId: alert.id, recipient: `webhook:${format}-channel`, expiresAt: new Date(sentAt.getTime() + ACK_LINK_TTL_MS) });
+  return { alertUrl: `${APP_URL}/admin/alerts/${alert.id}`, ackUrl: `${APP_URL}/a/${token}`, body: JSON.parse(request.body) };
 }
 
 const SUMMARY = "[CRITICAL] High CPU usage: 97% (threshold 95%)";
@@ -69,8 +74,8 @@ const FACTS = [
 ];
 
 describe("webhook formats, each body exactly as its service documents it", () => {
-  test("Slack: fallback text and a red attachment of Block Kit blocks with the title linked, value vs threshold and a button", async () => {
-    const { body, alertUrl } = await deliveredAs("slack");
+  test("Slack: fallback text and a red attachment of Block Kit blocks with the title linked, value vs threshold and buttons to open and acknowledge", async () => {
+    const { body, alertUrl, ackUrl } = await deliveredAs("slack");
     expect(body).toEqual({
       text: SUMMARY,
       attachments: [
@@ -80,15 +85,21 @@ describe("webhook formats, each body exactly as its service documents it", () =>
             { type: "section", text: { type: "mrkdwn", text: `*<${alertUrl}|${SUMMARY}>*\nCPU at 97% on web-2 &lt;for 5 minutes&gt; &amp; rising` } },
             { type: "section", fields: FACTS.map(([label, value]) => ({ type: "mrkdwn", text: `*${label}*\n${value}` })) },
             { type: "context", elements: [{ type: "mrkdwn", text: `Opened ${CREATED_AT} · Khaacho Monitor` }] },
-            { type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Open alert" }, url: alertUrl }] },
+            {
+              type: "actions",
+              elements: [
+                { type: "button", text: { type: "plain_text", text: "Open alert" }, url: alertUrl },
+                { type: "button", text: { type: "plain_text", text: "Acknowledge" }, url: ackUrl, style: "primary" },
+              ],
+            },
           ],
         },
       ],
     });
   });
 
-  test("Microsoft Teams: a message with one Adaptive Card 1.4, facts and an Open alert action", async () => {
-    const { body, alertUrl } = await deliveredAs("teams");
+  test("Microsoft Teams: a message with one Adaptive Card 1.4, facts, and Open alert and Acknowledge actions", async () => {
+    const { body, alertUrl, ackUrl } = await deliveredAs("teams");
     expect(body).toEqual({
       type: "message",
       attachments: [
@@ -104,15 +115,18 @@ describe("webhook formats, each body exactly as its service documents it", () =>
               { type: "TextBlock", text: "CPU at 97% on web-2 <for 5 minutes> & rising", wrap: true },
               { type: "FactSet", facts: FACTS.map(([title, value]) => ({ title, value })) },
             ],
-            actions: [{ type: "Action.OpenUrl", title: "Open alert", url: alertUrl }],
+            actions: [
+              { type: "Action.OpenUrl", title: "Open alert", url: alertUrl },
+              { type: "Action.OpenUrl", title: "Acknowledge", url: ackUrl, style: "positive" },
+            ],
           },
         },
       ],
     });
   });
 
-  test("Discord: one embed in the severity's colour with inline fields and the alert's time", async () => {
-    const { body, alertUrl } = await deliveredAs("discord");
+  test("Discord: one embed in the severity's colour with inline fields, an acknowledge link and the alert's time", async () => {
+    const { body, alertUrl, ackUrl } = await deliveredAs("discord");
     expect(body).toEqual({
       username: "Khaacho Monitor",
       embeds: [
@@ -121,18 +135,18 @@ describe("webhook formats, each body exactly as its service documents it", () =>
           url: alertUrl,
           description: "CPU at 97% on web-2 <for 5 minutes> & rising",
           color: 0xd92d20,
-          fields: FACTS.map(([name, value]) => ({ name, value, inline: true })),
+          fields: [...FACTS.map(([name, value]) => ({ name, value, inline: true })), { name: "Acknowledge", value: `[Acknowledge without signing in](${ackUrl})`, inline: false }],
           timestamp: CREATED_AT,
         },
       ],
     });
   });
 
-  test("Telegram: sendMessage to the URL's bot with the chat id from its query, in HTML parse mode", async () => {
-    const { body, alertUrl } = await deliveredAs("telegram", "/bot123:ABC/sendMessage?chat_id=-1001234");
+  test("Telegram: sendMessage to the URL's bot with the chat id from its query, in HTML parse mode, with open and acknowledge links", async () => {
+    const { body, alertUrl, ackUrl } = await deliveredAs("telegram", "/bot123:ABC/sendMessage?chat_id=-1001234");
     expect(body).toEqual({
       chat_id: "-1001234",
-      text: [`<b>${SUMMARY}</b>`, "CPU at 97% on web-2 &lt;for 5 minutes&gt; &amp; rising", "", ...FACTS.map(([label, value]) => `${label}: ${value}`), "", `<a href="${alertUrl}">Open alert</a>`].join("\n"),
+      text: [`<b>${SUMMARY}</b>`, "CPU at 97% on web-2 &lt;for 5 minutes&gt; &amp; rising", "", ...FACTS.map(([label, value]) => `${label}: ${value}`), "", `<a href="${alertUrl}">Open alert</a> · <a href="${ackUrl}">Acknowledge</a>`].join("\n"),
       parse_mode: "HTML",
       disable_web_page_preview: true,
     });

@@ -86,7 +86,7 @@ describe("delivery through a channel row", () => {
     await addChannels();
     await queuedFor("CRITICAL");
     await db.notification.deleteMany({ where: { channel: "SMS" } });
-    const dispatcher = createNotificationDispatcher({ db, settings, secretBox: () => box, logger: capturingLogger().logger });
+    const dispatcher = createNotificationDispatcher(db, { settings, secretBox: () => box, logger: capturingLogger().logger });
     expect(await dispatcher.deliverDue()).toBe(1);
     expect(receiver.requests).toHaveLength(1);
     const [request] = receiver.requests;
@@ -104,7 +104,7 @@ describe("delivery through a channel row", () => {
     await db.notification.deleteMany({ where: { channel: "SMS" } });
     const { logger, lines } = capturingLogger();
     const otherKey = createSecretBox("not the key that sealed them");
-    const dispatcher = createNotificationDispatcher({ db, settings, secretBox: () => otherKey, logger });
+    const dispatcher = createNotificationDispatcher(db, { settings, secretBox: () => otherKey, logger });
     await dispatcher.deliverDue();
     expect(receiver.requests).toHaveLength(0);
     const row = await db.notification.findFirstOrThrow({ where: { channelName: "team-chat" } });
@@ -112,7 +112,7 @@ describe("delivery through a channel row", () => {
 
     receiver.state.status = 500;
     await db.notification.update({ where: { id: row.id }, data: { status: "PENDING", attempts: 0 } });
-    await createNotificationDispatcher({ db, settings, secretBox: () => box, logger }).deliverDue();
+    await createNotificationDispatcher(db, { settings, secretBox: () => box, logger }).deliverDue();
     expect(receiver.requests).toHaveLength(1);
     expect(lines.length).toBeGreaterThan(0);
     const logged = JSON.stringify(lines);

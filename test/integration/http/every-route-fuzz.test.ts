@@ -68,7 +68,7 @@ beforeAll(async () => {
   await db.user.create({ data: { email: "owner@example.com", role: "ADMIN", passwordHash: "$2b$04$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva" } });
   await db.user.create({ data: { email: "viewer@example.com", role: "VIEWER", passwordHash: "$2b$04$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva" } });
   token = (await createApiToken(db, { name: "fuzz", role: "ADMIN" })).token;
-  await raiseTestAlert({ kind: "token", id: UUID, name: "fuzz", role: "ADMIN" });
+  await raiseTestAlert(getDb(), { kind: "token", id: UUID, name: "fuzz", role: "ADMIN" });
 });
 
 const UUID = "00000000-0000-4000-8000-000000000000";

@@ -63,7 +63,7 @@ describe("a crash between the claim and the counter flush loses nothing", () => 
     expect(figures.whatsapp).toMatchObject({ total: 30, failed: 30 });
 
     // The platform retries the batch it never got an answer for: its ids are claimed already.
-    expect(await recordEvents(batch)).toMatchObject({ accepted: 0, duplicates: 80 });
+    expect(await recordEvents(db, batch)).toMatchObject({ accepted: 0, duplicates: 80 });
     expect((await sharedFigures(store)).orders.lastHour).toBe(50);
   });
 
@@ -82,7 +82,7 @@ describe("a crash between the claim and the counter flush loses nothing", () => 
   test("a live instance settles its own claims at its next flush, and a replay leaves them alone", async () => {
     const tracker = getTracker();
     const before = (await buildMetricsSnapshot({ tracker, readings: createReadings(), timeZone: "UTC" }, new Date())).orders.lastHour;
-    await recordEvents(orders(5));
+    await recordEvents(db, orders(5));
     expect(tracker.unsettledClaims()).toHaveLength(1);
     expect(await settlePendingCounts(db, { ...everything, except: tracker.unsettledClaims() }, null, Date.now())).toHaveLength(0);
 

@@ -167,11 +167,11 @@ describe("duplicate event ids count once", () => {
   test("ids are forgotten a day later, and count again", async () => {
     const event = order();
     const sentAt = new Date();
-    expect(await recordEvents([event], { now: sentAt })).toMatchObject({ accepted: 1 });
+    expect(await recordEvents(db, [event], { now: sentAt })).toMatchObject({ accepted: 1 });
     expect(await forgetExpiredEventIds(db, new Date(sentAt.getTime() + 23 * 60 * MINUTE))).toBe(0);
-    expect(await recordEvents([event], { now: sentAt })).toMatchObject({ accepted: 0, duplicates: 1 });
+    expect(await recordEvents(db, [event], { now: sentAt })).toMatchObject({ accepted: 0, duplicates: 1 });
     expect(await forgetExpiredEventIds(db, new Date(sentAt.getTime() + 25 * 60 * MINUTE))).toBeGreaterThanOrEqual(1);
-    expect(await recordEvents([event], { now: sentAt })).toMatchObject({ accepted: 1 });
+    expect(await recordEvents(db, [event], { now: sentAt })).toMatchObject({ accepted: 1 });
   });
 });
 

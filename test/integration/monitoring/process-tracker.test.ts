@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { createDb, type Db } from "../../../lib/db/client";
 import { reportRequestCompleted } from "../../../lib/http/request-hooks";
 import { trackApiRequests } from "../../../lib/monitoring/api-tracking";
+import { trackDbQueries } from "../../../lib/monitoring/db-tracking";
 import { onBurst } from "../../../lib/monitoring/bursts";
 import { DB_LATENCY, readHistogram } from "../../../lib/monitoring/fields";
 import { getMetricsSnapshot } from "../../../lib/monitoring/metrics";
@@ -72,9 +73,12 @@ test("requests refused before their handler stay out of the API error rate, and 
 test("every Prisma query, model or raw, is timed into the database latency", async () => {
   const minute = minuteOf(Date.now());
   const queriesNow = async () => readHistogram(await getTracker().sum("database", minute, minute + 2), DB_LATENCY).count;
+  const untrack = trackDbQueries(getTracker());
   const before = await queriesNow();
   await db.$queryRaw`SELECT 1`;
   await db.systemMetric.count();
   await db.$transaction(async (tx) => tx.systemAlert.findFirst());
+  untrack();
+  await db.$queryRaw`SELECT 1`;
   expect((await queriesNow()) - before).toBe(3);
 });

@@ -45,7 +45,7 @@ const query = (input: Record<string, string>) => systemMetricsQuery.parse(input)
 
 describe("getSystemMetrics", () => {
   test.each(["1h", "6h", "24h", "7d", "30d"])("range %s: at most 500 points per series, covering the range", async (range) => {
-    const report = await getSystemMetrics(query({ range }), NOW, db);
+    const report = await getSystemMetrics(db, query({ range }), NOW);
     const rangeMs = NOW.getTime() - Date.parse(report.from);
     const binMs = Math.floor(rangeMs / MAX_POINTS_PER_SERIES) + 1;
     expect(report.to).toBe(NOW.toISOString());
@@ -63,7 +63,7 @@ describe("getSystemMetrics", () => {
   });
 
   test("bins average their samples", async () => {
-    const report = await getSystemMetrics(query({ range: "30d", instance: "web-2" }), NOW, db);
+    const report = await getSystemMetrics(db, query({ range: "30d", instance: "web-2" }), NOW);
     expect(report.series).toHaveLength(1);
     const values = report.series[0].points.map((point) => point.value);
     // 30 days read from the hourly rollups in 2-hour bins of 120 alternating samples: 50, never a raw 0 or 100.
@@ -72,19 +72,19 @@ describe("getSystemMetrics", () => {
   });
 
   test("the 1-hour range keeps every one-minute sample", async () => {
-    const report = await getSystemMetrics(query({ range: "1h", instance: "web-1", metric: "cpu" }), NOW, db);
+    const report = await getSystemMetrics(db, query({ range: "1h", instance: "web-1", metric: "cpu" }), NOW);
     expect(report.series).toHaveLength(1);
     expect(report.series[0].points).toHaveLength(61);
   });
 
   test("a metric name selects that series across instances", async () => {
-    const report = await getSystemMetrics(query({ range: "7d", metric: "orders_created" }), NOW, db);
+    const report = await getSystemMetrics(db, query({ range: "7d", metric: "orders_created" }), NOW);
     expect(report.series.map((s) => [s.instance, s.metric, s.unit])).toEqual([["cluster", "orders_created", "count"]]);
     expect(Date.parse(report.series[0].points[0].t)).toBeGreaterThanOrEqual(NOW.getTime() - DAY_MS - 30 * 60_000);
   });
 
   test("an instance without samples gives no series", async () => {
-    expect((await getSystemMetrics(query({ instance: "nobody" }), NOW, db)).series).toEqual([]);
+    expect((await getSystemMetrics(db, query({ instance: "nobody" }), NOW)).series).toEqual([]);
   });
 });
 

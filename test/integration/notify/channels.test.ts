@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { deriveAckLinkKey } from "../../../lib/ack-links/key";
+import { parseAckToken, verifyAckToken } from "../../../lib/ack-links/token";
 import { createDb, type Db } from "../../../lib/db/client";
 import type { SystemAlert } from "../../../lib/generated/prisma/client";
 import { createNotificationDispatcher } from "../../../lib/notify/dispatcher";
@@ -17,6 +19,7 @@ let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
 let gateway: Awaited<ReturnType<typeof startFakeHttp>>;
 let receiver: Awaited<ReturnType<typeof startFakeHttp>>;
 const WEBHOOK_SECRET = "webhook-shared-secret";
+const ackKey = deriveAckLinkKey("channels test key");
 
 beforeAll(async () => {
   [database, smtp, gateway, receiver] = await Promise.all([createMigratedDatabase(), startFakeSmtp(), startFakeHttp(), startFakeHttp()]);
@@ -32,7 +35,7 @@ afterAll(async () => {
 /** Queues the alert's notifications and lets a dispatcher deliver them, as the running app would. */
 async function notify(alert: SystemAlert, settings: NotifySettings, reason: AlertReason = "created") {
   await db.$transaction((tx) => enqueueAlertNotifications(tx, alert, reason, settings));
-  const delivered = await createNotificationDispatcher({ db, settings }).deliverDue();
+  const delivered = await createNotificationDispatcher(db, { settings, ackLinkKey: () => ackKey }).deliverDue();
   const rows = await db.notification.findMany({ where: { alertId: alert.id } });
   return { delivered, rows };
 }
@@ -68,7 +71,7 @@ describe("email", () => {
 });
 
 describe("SMS", () => {
-  test("posts Twilio-shaped form data with basic auth to the gateway", async () => {
+  test("posts Twilio-shaped form data with basic auth to the gateway: one GSM-7 segment with the summary and a link acknowledging as the phone", async () => {
     const alert = await createAlert(db, { isTest: true });
     const { rows } = await notify(
       alert,
@@ -91,7 +94,10 @@ describe("SMS", () => {
     const form = new URLSearchParams(request.body);
     expect(form.get("To")).toBe("+9779800000001");
     expect(form.get("From")).toBe("+15005550006");
-    expect(form.get("Body")).toBe(`[TEST] [CRITICAL] High order creation rate: 312 orders/h (threshold 300 orders/h) ${APP_URL}/admin/alerts/${alert.id}`);
+    const body = form.get("Body")!;
+    const [, token] = body.match(/^\[TEST\] \[CRITICAL\] High order creation rate: 312 orders\/h Ack: http:\/\/monitor\.test\/a\/([\w-]{56})$/) ?? [];
+    expect(body.length).toBeLessThanOrEqual(160);
+    expect(verifyAckToken(ackKey, parseAckToken(token)!, "sms:+9779800000001", new Date())).toBe("valid");
   });
 });
 

@@ -96,7 +96,7 @@ describe("dispatcher", () => {
   test("records a successful send: SENT, sent_at, attempts, last_notified_at and a notified event", async () => {
     const { alert } = await enqueue("created", { MONITORING_ENABLE_WEBHOOK_ALERTS: "false" });
     const clock = manualClock();
-    expect(await createNotificationDispatcher({ db, settings: settings(), now: clock.now }).deliverDue()).toBe(1);
+    expect(await createNotificationDispatcher(db, { settings: settings(), now: clock.now }).deliverDue()).toBe(1);
 
     const row = await byChannel("EMAIL");
     expect(row).toMatchObject({ status: "SENT", attempts: 1, lastError: null, sentAt: clock.now() });
@@ -112,7 +112,7 @@ describe("dispatcher", () => {
     await enqueue();
     const clock = manualClock();
     const { logger, lines } = capturingLogger();
-    const dispatcher = createNotificationDispatcher({ db, settings: settings(), now: clock.now, logger });
+    const dispatcher = createNotificationDispatcher(db, { settings: settings(), now: clock.now, logger });
 
     expect(await dispatcher.deliverDue()).toBe(2);
     expect(await byChannel("EMAIL")).toMatchObject({ status: "SENT", attempts: 1 });
@@ -142,7 +142,7 @@ describe("dispatcher", () => {
 
   test("a hanging webhook never holds up email queued after it", async () => {
     const release = receiver.hold();
-    const dispatcher = createNotificationDispatcher({ db, settings: settings(), pollIntervalMs: 20 });
+    const dispatcher = createNotificationDispatcher(db, { settings: settings(), pollIntervalMs: 20 });
     running.push(dispatcher);
     await dispatcher.start();
     await enqueue("created", { MONITORING_ENABLE_EMAIL_ALERTS: "false" });
@@ -162,7 +162,7 @@ describe("dispatcher", () => {
     receiver.state.status = 503;
     await enqueue("created", { MONITORING_ENABLE_EMAIL_ALERTS: "false" });
     const clock = manualClock();
-    const before = createNotificationDispatcher({ db, settings: settings(), now: clock.now });
+    const before = createNotificationDispatcher(db, { settings: settings(), now: clock.now });
     await before.start();
     await waitFor(async () => (await byChannel("WEBHOOK")).attempts === 1, "the first attempt");
     await before.stop();
@@ -171,7 +171,7 @@ describe("dispatcher", () => {
     clock.advance(5000);
     const afterClient = createDb(database.url);
     clients.push(afterClient);
-    const after = createNotificationDispatcher({ db: afterClient, settings: settings(), now: clock.now, pollIntervalMs: 20 });
+    const after = createNotificationDispatcher(afterClient, { settings: settings(), now: clock.now, pollIntervalMs: 20 });
     running.push(after);
     await after.start();
     await waitFor(async () => (await byChannel("WEBHOOK")).status === "SENT", "the delivery after restart");
@@ -183,7 +183,7 @@ describe("dispatcher", () => {
     const clock = manualClock();
     expect(await claimDueNotifications(db, clock.now(), DEFAULT_LEASE_MS, 10)).toHaveLength(1);
 
-    const survivor = createNotificationDispatcher({ db, settings: settings(), now: clock.now });
+    const survivor = createNotificationDispatcher(db, { settings: settings(), now: clock.now });
     expect(await survivor.deliverDue()).toBe(0);
     clock.advance(DEFAULT_LEASE_MS);
     expect(await survivor.deliverDue()).toBe(1);
@@ -195,10 +195,10 @@ describe("dispatcher", () => {
     const release = receiver.hold();
     const other = createDb(database.url);
     clients.push(other);
-    const first = createNotificationDispatcher({ db, settings: settings() }).deliverDue();
+    const first = createNotificationDispatcher(db, { settings: settings() }).deliverDue();
     await waitFor(() => receiver.requests.length === 4, "four requests in flight");
 
-    expect(await createNotificationDispatcher({ db: other, settings: settings() }).deliverDue()).toBe(0);
+    expect(await createNotificationDispatcher(other, { settings: settings() }).deliverDue()).toBe(0);
     release();
     expect(await first).toBe(4);
     expect(receiver.requests).toHaveLength(4);
@@ -218,8 +218,8 @@ describe("dispatcher", () => {
     // while the other's were still in flight.
     const release = receiver.hold();
     const draining = Promise.all([
-      drain(createNotificationDispatcher({ db: first, settings: settings(), maxInFlight: 3 })),
-      drain(createNotificationDispatcher({ db: second, settings: settings(), maxInFlight: 3 })),
+      drain(createNotificationDispatcher(first, { settings: settings(), maxInFlight: 3 })),
+      drain(createNotificationDispatcher(second, { settings: settings(), maxInFlight: 3 })),
     ]);
     await waitFor(() => receiver.requests.length === 6, "both dispatchers with three requests in flight");
     release();
@@ -240,7 +240,7 @@ describe("dispatcher", () => {
     const client = createDb(viaProxy.toString());
     clients.push(client);
     const { logger, lines } = capturingLogger();
-    const dispatcher = createNotificationDispatcher({ db: client, settings: settings(), pollIntervalMs: 20, logger });
+    const dispatcher = createNotificationDispatcher(client, { settings: settings(), pollIntervalMs: 20, logger });
     running.push(dispatcher);
     await dispatcher.start();
     await waitFor(() => proxy.state.refused === 0 && lines.some((line) => line.message === "Notification dispatcher started"), "start-up");
@@ -266,7 +266,7 @@ describe("the send timeout", () => {
       const url = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/hook`;
       await enqueue("created", { MONITORING_ENABLE_EMAIL_ALERTS: "false", MONITORING_ALERT_WEBHOOK_URL: url });
       // The default timeout, not a shortened one.
-      const dispatcher = createNotificationDispatcher({ db, settings: settings({ MONITORING_ENABLE_EMAIL_ALERTS: "false", MONITORING_ALERT_WEBHOOK_URL: url }) });
+      const dispatcher = createNotificationDispatcher(db, { settings: settings({ MONITORING_ENABLE_EMAIL_ALERTS: "false", MONITORING_ALERT_WEBHOOK_URL: url }) });
       expect(await dispatcher.deliverDue()).toBe(1);
       expect(await byChannel("WEBHOOK")).toMatchObject({ status: "PENDING", attempts: 1, lastError: `Webhook did not answer within ${SEND_TIMEOUT_MS} ms` });
     } finally {

@@ -10,8 +10,8 @@ export interface ReceivedMail {
   body: string;
 }
 
-/** A local SMTP server that accepts every message. */
-export async function startFakeSmtp() {
+/** A local SMTP server that accepts every message; on `port`, or any free one. */
+export async function startFakeSmtp(port = 0) {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -33,9 +33,9 @@ export async function startFakeSmtp() {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: listening } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${listening}`, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 function header(raw: string, name: string): string {

@@ -41,27 +41,27 @@ const allChannels = () =>
 
 describe("sendTestNotification", () => {
   test("delivers at once and records the delivery without an alert", async () => {
-    const result = await sendTestNotification("EMAIL", { db, settings: notifySettings({ MONITORING_ENABLE_EMAIL_ALERTS: "true", SMTP_URL: smtp.url }) });
+    const result = await sendTestNotification(db, "EMAIL", { settings: notifySettings({ MONITORING_ENABLE_EMAIL_ALERTS: "true", SMTP_URL: smtp.url }) });
     expect(result).toEqual({ id: expect.any(String), status: "SENT" });
     expect(smtp.messages.at(-1)!.subject).toBe("[TEST] Khaacho Monitor test notification on the EMAIL channel");
     expect(await db.notification.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ alertId: null, reason: "test", status: "SENT", attempts: 1 });
   });
 
   test("answers FAILED with the error after one attempt when the channel cannot deliver", async () => {
-    const result = await sendTestNotification("WEBHOOK", { db, settings: allChannels() });
+    const result = await sendTestNotification(db, "WEBHOOK", { settings: allChannels() });
     expect(result).toMatchObject({ status: "FAILED", error: expect.stringMatching(/^Webhook unreachable: /) });
     expect(await db.notification.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ status: "FAILED", attempts: 1, lastError: result.error });
   });
 
   test("refuses a disabled channel, naming the variable that enables it", async () => {
-    await expect(sendTestNotification("SMS", { db, settings: notifySettings({}) })).rejects.toMatchObject({
+    await expect(sendTestNotification(db, "SMS", { settings: notifySettings({}) })).rejects.toMatchObject({
       status: 400,
       message: "The SMS channel is disabled: set MONITORING_ENABLE_SMS_ALERTS=true",
     });
   });
 
   test("refuses an enabled channel that is not configured, naming what to set", async () => {
-    await expect(sendTestNotification("SMS", { db, settings: notifySettings({ MONITORING_ENABLE_SMS_ALERTS: "true", ALERT_SMS_PHONE: "+9779812345678" }) })).rejects.toMatchObject({
+    await expect(sendTestNotification(db, "SMS", { settings: notifySettings({ MONITORING_ENABLE_SMS_ALERTS: "true", ALERT_SMS_PHONE: "+9779812345678" }) })).rejects.toMatchObject({
       status: 400,
       message: "The SMS channel is not configured: set SMS_FROM, SMS_ACCOUNT_SID, SMS_AUTH_TOKEN",
     });
@@ -70,7 +70,7 @@ describe("sendTestNotification", () => {
 
 describe("getChannelsOverview", () => {
   test("shows each channel's state and recent deliveries without secrets", async () => {
-    await sendTestNotification("SMS", { db, settings: allChannels() });
+    await sendTestNotification(db, "SMS", { settings: allChannels() });
     const overview = await getChannelsOverview(db, allChannels());
 
     expect(overview.map(({ channel, enabled, configured, missing, recipient }) => ({ channel, enabled, configured, missing, recipient }))).toEqual([

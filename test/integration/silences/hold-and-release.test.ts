@@ -24,7 +24,7 @@ const T0 = new Date("2026-12-02T10:00:00.000Z");
 const minutes = (count: number) => new Date(T0.getTime() + count * 60_000);
 
 function evaluate(inputs: Partial<RuleInputs>, now: Date) {
-  return applyRuleOutcomes(evaluateRules({ ...NO_READINGS, ...inputs }, RULES), SETTINGS, now);
+  return applyRuleOutcomes(getDb(), evaluateRules({ ...NO_READINGS, ...inputs }, RULES), SETTINGS, now);
 }
 
 function silence(body: Partial<SilenceBody>, now = T0) {
@@ -36,7 +36,7 @@ async function alertOf(type: string) {
 }
 
 async function timelineOf(alertId: string): Promise<string[]> {
-  return (await getAlertDetail(alertId)).timeline.map((event) => {
+  return (await getAlertDetail(getDb(), alertId)).timeline.map((event) => {
     const reason = (event.details as { reason?: string }).reason;
     return event.kind === "suppressed" ? `suppressed: ${reason}` : event.kind;
   });
@@ -74,14 +74,14 @@ describe("a silenced alert", () => {
     await evaluate({ ordersLastHour: 150 }, minutes(1));
     const alert = await alertOf("HIGH_ORDER_CREATION_RATE");
     await endSilence(getDb(), id, admin, KATHMANDU, minutes(5));
-    const changes = await createAlertEvaluation()(minutes(6));
+    const changes = await createAlertEvaluation(getDb())(minutes(6));
     expect(changes).toContainEqual({ type: "HIGH_ORDER_CREATION_RATE", change: "released", alertId: alert.id });
     expect(await notificationReasonsOf(alert.id)).toEqual(["created"]);
   });
 
   test.each([
-    { meanwhile: "acknowledged", act: (id: string) => acknowledgeAlert(id, {}, admin) },
-    { meanwhile: "resolved", act: (id: string) => resolveAlert(id, { resolution: "deploy done" }, admin) },
+    { meanwhile: "acknowledged", act: (id: string) => acknowledgeAlert(getDb(), id, {}, admin) },
+    { meanwhile: "resolved", act: (id: string) => resolveAlert(getDb(), id, { resolution: "deploy done" }, admin) },
   ])("is not notified when the silence ends if it was $meanwhile meanwhile", async ({ act }) => {
     await silence({ types: ["HIGH_ORDER_CREATION_RATE"], duration: 30 * 60_000 });
     await evaluate({ ordersLastHour: 150 }, minutes(1));
@@ -133,7 +133,7 @@ describe("inhibition", () => {
     expect(await notificationReasonsOf((await alertOf("HIGH_ORDER_CREATION_RATE")).id)).toEqual(["created"]);
 
     expect(await releaseHeldNotices(getDb(), minutes(2))).toEqual([]);
-    await resolveAlert(outage.id, { resolution: "database back" }, admin);
+    await resolveAlert(getDb(), outage.id, { resolution: "database back" }, admin);
     expect(await releaseHeldNotices(getDb(), minutes(3))).toEqual([{ alertId: latency.id, type: "HIGH_DB_LATENCY", notice: "created" }]);
     expect(await notificationReasonsOf(latency.id)).toEqual(["created"]);
   });

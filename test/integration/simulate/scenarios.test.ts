@@ -44,7 +44,7 @@ async function simulate(argv: string[], environment: Record<string, string | und
 }
 
 async function firing(now: Date, startedAt: number) {
-  const outcomes = evaluateRules(await gatherRuleInputs(now, createWatch(startedAt)), evaluationSettings(await readEffectiveRules()));
+  const outcomes = evaluateRules(await gatherRuleInputs(getDb(), now, createWatch(startedAt)), evaluationSettings(await readEffectiveRules(getDb())));
   return outcomes.filter((outcome) => outcome.state === "firing").map((outcome) => (outcome.subject ? `${outcome.type} ${outcome.subject}` : outcome.type));
 }
 

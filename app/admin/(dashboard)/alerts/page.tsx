@@ -6,6 +6,7 @@ import { Prefetched } from "@/components/shell/prefetched";
 import { readAlertFilters } from "@/lib/client-data/alert-filters";
 import type { SearchParamsRecord } from "@/lib/client-data/search-params";
 import { prefetchAlertList } from "@/lib/prefetch/server-prefetch";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Alerts · Khaacho Monitor" };
 
@@ -14,7 +15,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Alerts" description="Every alert the rules raised, newest first." actions={<RaiseTestAlertButton />} />
-      <Prefetched prefetch={(client) => prefetchAlertList(client, filters)}>
+      <Prefetched prefetch={(client) => prefetchAlertList(getDb(), client, filters)}>
         <AlertsView />
       </Prefetched>
     </>

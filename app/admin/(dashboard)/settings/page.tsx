@@ -10,12 +10,13 @@ import { PageHeader } from "@/components/shell/app-shell";
 import { Panel } from "@/components/ui/panel";
 import { Prefetched } from "@/components/shell/prefetched";
 import { currentUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
 import { prefetchAccessLists, prefetchChannels, prefetchRules } from "@/lib/prefetch/server-prefetch";
 
 export const metadata: Metadata = { title: "Settings · Khaacho Monitor" };
 
 export default async function SettingsPage() {
-  const user = await currentUser().catch(() => null);
+  const user = await currentUser(getDb()).catch(() => null);
   const isAdmin = user?.role === "ADMIN";
   return (
     <>
@@ -24,7 +25,7 @@ export default async function SettingsPage() {
       <Panel title="Your account" actions={<ChangePasswordDialog />}>
         <p className="text-sm text-slate-600">Signed in as {user?.name}. Changing your password signs you out everywhere.</p>
       </Panel>
-      <Prefetched prefetch={(client) => Promise.all([prefetchRules(client), prefetchChannels(client), isAdmin && prefetchAccessLists(client)])}>
+      <Prefetched prefetch={(client) => Promise.all([prefetchRules(getDb(), client), prefetchChannels(getDb(), client), isAdmin && prefetchAccessLists(getDb(), client)])}>
         <AlertRulesPanel />
         <BusinessHoursPanel />
         <ChannelsPanel />

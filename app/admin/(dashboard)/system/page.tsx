@@ -6,14 +6,15 @@ import { prefetchSystemMetrics } from "@/lib/prefetch/server-prefetch";
 import { readRange } from "@/lib/client-data/time-ranges";
 import { SYSTEM_RANGES } from "@/lib/shared/time-ranges";
 import { currentThresholds } from "@/lib/alerts/rule-settings/read";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "System · Khaacho Monitor" };
 
 export default async function SystemPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const range = readRange(await searchParams, SYSTEM_RANGES);
   return (
-    <Prefetched prefetch={(client) => prefetchSystemMetrics(client, range)}>
-      <SystemView thresholds={await currentThresholds()} />
+    <Prefetched prefetch={(client) => prefetchSystemMetrics(getDb(), client, range)}>
+      <SystemView thresholds={await currentThresholds(getDb())} />
     </Prefetched>
   );
 }

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { nextAuthOptions } from "@/lib/auth/next-auth-options";
+import { getDb } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
 import { readBody } from "@/lib/http/read-body";
 import { errorResponse } from "@/lib/http/respond";
@@ -14,7 +15,7 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 
 // Options are built per request: the session secret may be generated on first use.
 function GET(request: NextRequest, context: Context) {
-  return NextAuth(request, context, nextAuthOptions());
+  return NextAuth(request, context, nextAuthOptions(getDb()));
 }
 
 /** Reads the body under a limit first (413 past it), since next-auth would read any size. */
@@ -27,7 +28,7 @@ async function POST(request: NextRequest, context: Context) {
     throw error;
   }
   const bounded = new NextRequest(request.url, { method: "POST", headers: request.headers, body });
-  return NextAuth(bounded, context, nextAuthOptions());
+  return NextAuth(bounded, context, nextAuthOptions(getDb()));
 }
 
 export { GET, POST };

@@ -11,14 +11,14 @@ export const WEBHOOK_FORMATS = ["generic", "slack", "teams", "discord", "telegra
 
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
-/** What a format builds from a notice: the JSON to post to `url`. */
-export type FormatBody = (notice: Notice, sentAt: Date, url: string) => unknown;
+/** What a format builds from a notice: the JSON to post to `url`, with an acknowledge button where the service has one. */
+export type FormatBody = (notice: Notice, sentAt: Date, url: string, acknowledgeUrl?: string) => unknown;
 
 export const formatBodies: Record<WebhookFormat, FormatBody> = {
   generic: (notice, sentAt): WebhookBody => ({ ...notice, sentAt: sentAt.toISOString() }),
-  slack: slackBody,
-  teams: teamsBody,
-  discord: discordBody,
-  telegram: (notice, _sentAt, url) => telegramBody(notice, url),
+  slack: (notice, _sentAt, _url, acknowledgeUrl) => slackBody(notice, acknowledgeUrl),
+  teams: (notice, _sentAt, _url, acknowledgeUrl) => teamsBody(notice, acknowledgeUrl),
+  discord: (notice, _sentAt, _url, acknowledgeUrl) => discordBody(notice, acknowledgeUrl),
+  telegram: (notice, _sentAt, url, acknowledgeUrl) => telegramBody(notice, url, acknowledgeUrl),
   alertmanager: alertmanagerBody,
 };

@@ -4,7 +4,7 @@ import { alertFacts, noticeTone } from "./facts";
 const TEXT_COLOUR = { critical: "Attention", warning: "Warning", resolved: "Good", info: "Accent" } as const;
 
 /** A Microsoft Teams (Workflows or incoming webhook) message carrying one Adaptive Card 1.4. */
-export function teamsBody(notice: Notice): unknown {
+export function teamsBody(notice: Notice, acknowledgeUrl?: string): unknown {
   const { alert } = notice;
   const body: unknown[] = [{ type: "TextBlock", text: notice.text, weight: "Bolder", size: "Medium", color: TEXT_COLOUR[noticeTone(notice)], wrap: true }];
   if (alert) {
@@ -21,7 +21,7 @@ export function teamsBody(notice: Notice): unknown {
           type: "AdaptiveCard",
           version: "1.4",
           body,
-          ...(alert && { actions: [{ type: "Action.OpenUrl", title: "Open alert", url: alert.url }] }),
+          ...(alert && { actions: [{ type: "Action.OpenUrl", title: "Open alert", url: alert.url }, ...(acknowledgeUrl ? [{ type: "Action.OpenUrl", title: "Acknowledge", url: acknowledgeUrl, style: "positive" }] : [])] }),
         },
       },
     ],

@@ -18,11 +18,11 @@ export function telegramUrlProblem(url: string): string | null {
 }
 
 /** A Telegram Bot API sendMessage request in HTML parse mode (Telegram's message limit is 4096 characters). */
-export function telegramBody(notice: Notice, url: string): unknown {
+export function telegramBody(notice: Notice, url: string, acknowledgeUrl?: string): unknown {
   const { alert } = notice;
   const lines = [`<b>${escapeHtml(notice.text)}</b>`];
   if (alert) {
-    lines.push(escapeHtml(alert.message), "", ...alertFacts(alert).map(([label, value]) => `${label}: ${escapeHtml(value)}`), "", `<a href="${escapeHtml(alert.url)}">Open alert</a>`);
+    lines.push(escapeHtml(alert.message), "", ...alertFacts(alert).map(([label, value]) => `${label}: ${escapeHtml(value)}`), "", `<a href="${escapeHtml(alert.url)}">Open alert</a>${acknowledgeUrl ? ` · <a href="${escapeHtml(acknowledgeUrl)}">Acknowledge</a>` : ""}`);
   }
   return { chat_id: telegramChatId(url), text: lines.join("\n").slice(0, 4096), parse_mode: "HTML", disable_web_page_preview: true };
 }

@@ -1,0 +1,38 @@
+import { SEEDED_ALERTS, SEEDED_DELIVERIES, seedInsightData } from "./insights-seed";
+import { fmt, medianCallMs, medianOfRuns } from "./stats";
+
+const ROUNDS = 10;
+
+/** GET /insights's work for each range over 100,000 alerts and 1,000,000 deliveries, next to counting the same rows. */
+export async function benchInsights(url: string): Promise<void> {
+  const seeded = await seedInsightData(url);
+  const { getDb } = await import("../../lib/db/client");
+  const { getInsights } = await import("../../lib/insights/insights");
+  const { insightPeriod } = await import("../../lib/insights/period");
+  const { getConfig } = await import("../../lib/config");
+  const db = getDb();
+  const timeZone = getConfig().monitoring.timeZone;
+  console.log(`\nInsights over ${SEEDED_ALERTS.toLocaleString("en-US")} alerts (180 days), ${SEEDED_DELIVERIES.toLocaleString("en-US")} deliveries and ${seeded.samples.toLocaleString("en-US")} minute samples (30 days) (median of 3 runs of ${ROUNDS} calls)`);
+  for (const range of ["7d", "30d", "90d"] as const) {
+    const period = insightPeriod(range, new Date(), timeZone);
+    const figures = await medianOfRuns(async () => ({
+      insights: await medianCallMs(() => getInsights(db, range, new Date(), timeZone), ROUNDS),
+      count: await medianCallMs(
+        () => db.$queryRaw`SELECT (SELECT count(*) FROM system_alerts WHERE created_at >= ${period.previousFrom} AND created_at < ${period.to}) + (SELECT count(*) FROM notifications WHERE created_at >= ${period.from} AND created_at < ${period.to})`,
+        ROUNDS,
+      ),
+    }));
+    console.log(`  ${range.padEnd(4)} insights p50 ${fmt(figures.insights).padStart(7)} ms; baseline count(*) of the same alerts and deliveries ${fmt(figures.count).padStart(7)} ms${range === "90d" ? "  (target < 200 ms)" : ""}`);
+  }
+  await benchReplay(db, insightPeriod("30d", new Date(), timeZone));
+}
+
+// One rule's proposal: CPU per instance, five instances, 30 days of minute samples.
+async function benchReplay(db: import("../../lib/db/client").Db, period: import("../../lib/insights/period").InsightPeriod): Promise<void> {
+  const { proposedThreshold } = await import("../../lib/insights/thresholds");
+  const figures = await medianOfRuns(async () => ({
+    replay: await medianCallMs(() => proposedThreshold(db, "HIGH_CPU_USAGE", period), 3),
+    count: await medianCallMs(() => db.$queryRaw`SELECT count(*) FROM system_metrics WHERE metric_type = 'system' AND metric_name = 'cpu' AND recorded_at >= ${period.from} AND recorded_at < ${period.to}`, 3),
+  }));
+  console.log(`  30d  threshold replay of HIGH_CPU_USAGE p50 ${fmt(figures.replay).padStart(7)} ms; baseline count(*) of the same samples ${fmt(figures.count).padStart(7)} ms (asked per rule, after the page)`);
+}
