@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { API_LATENCY, DB_LATENCY, readHistogram } from "./fields";
 import { CLUSTER_INSTANCE, metricRow } from "./metric-catalogue";
 import type { MetricsTracker } from "./metrics-tracker";
 import { MINUTE_MS, minuteOf } from "./minute-buckets";
@@ -22,7 +23,7 @@ async function minuteRows(tracker: MetricsTracker, minute: number, writer: strin
   const jobs = jobFigures(counters);
   const requests = apiFigures(api);
   const dbP95 = databaseP95(database);
-  const row = (name: Parameters<typeof metricRow>[0], value: number) => metricRow(name, value, CLUSTER_INSTANCE, at, { writer });
+  const row = (name: Parameters<typeof metricRow>[0], value: number, buckets?: number[]) => metricRow(name, value, CLUSTER_INSTANCE, at, { writer }, buckets);
   return [
     row("orders_created", orderCount(counters)),
     row("whatsapp_sent", whatsapp.sent),
@@ -32,8 +33,9 @@ async function minuteRows(tracker: MetricsTracker, minute: number, writer: strin
     row("jobs_failed", jobs.failed),
     row("api_requests", requests.requests),
     row("api_errors", requests.errors),
-    ...(requests.latency.p95 === null ? [] : [row("api_latency_p95", requests.latency.p95)]),
-    ...(dbP95 === null ? [] : [row("database_latency_p95", dbP95)]),
+    // The histogram goes with the p95 so that hours and days merge it into an exact p95 of their own.
+    ...(requests.latency.p95 === null ? [] : [row("api_latency_p95", requests.latency.p95, readHistogram(api, API_LATENCY).counts)]),
+    ...(dbP95 === null ? [] : [row("database_latency_p95", dbP95, readHistogram(database, DB_LATENCY).counts)]),
   ];
 }
 

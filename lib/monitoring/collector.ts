@@ -11,8 +11,8 @@ import { type Leadership, getLeadership } from "./leadership";
 import { HOST_METRICS, metricRow } from "./metric-catalogue";
 import type { MetricsTracker } from "./metrics-tracker";
 import { minuteOf } from "./minute-buckets";
+import { type MetricStorageState, createMetricStorageState, maintainMetricStorage } from "./metric-storage";
 import { type CollectorReadings, type HostUsage, getCollectorReadings } from "./readings";
-import { deleteExpiredMetrics } from "./retention";
 import { getTracker } from "./tracker";
 
 export interface CollectorDeps {
@@ -63,13 +63,19 @@ interface LeaderWorkDeps {
   retentionDays: number;
   /** The first minute this process may write: before it started, it has no figures of its own. */
   startedMinute: number;
+  /** Kept between runs; without it, every run does the whole of the storage work. */
+  storage?: MetricStorageState;
 }
 
-/** The leader's minute: business figures into system_metrics, and old rows out. */
-export async function runLeaderWork({ db, tracker, leadership, instance, retentionDays, startedMinute }: LeaderWorkDeps, now = new Date()): Promise<void> {
-  if (!leadership.isLeader()) return;
+/** The leader's minute: business figures into system_metrics, rollups, partitions and retention. */
+export async function runLeaderWork({ db, tracker, leadership, instance, retentionDays, startedMinute, storage }: LeaderWorkDeps, now = new Date()): Promise<void> {
+  if (!leadership.isLeader()) {
+    // Leading again later means catching up what another leader may have left.
+    if (storage) storage.backfilled = false;
+    return;
+  }
   await writeBusinessSnapshots(db, tracker, instance, startedMinute, now);
-  await deleteExpiredMetrics(db, retentionDays, now);
+  await maintainMetricStorage(db, retentionDays, storage ?? createMetricStorageState(), now);
 }
 
 const FIRST_COLLECTION_AFTER_MS = 1000;
@@ -93,6 +99,7 @@ export function collectorService(): BackgroundService {
         instance: config.instance,
         retentionDays: config.monitoring.retentionDays,
         startedMinute: minuteOf(Date.now()),
+        storage: createMetricStorageState(),
       };
       loops.push(
         startLoop({
@@ -103,7 +110,7 @@ export function collectorService(): BackgroundService {
           run: async () => void (await collectOnce(collector)),
         }),
         startLoop({
-          name: "Business metrics snapshot",
+          name: "Business metrics snapshot and metric storage",
           intervalMs: LEADER_WORK_INTERVAL_MS,
           firstRunAfterMs: FIRST_LEADER_WORK_AFTER_MS,
           logger,

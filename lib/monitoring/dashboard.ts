@@ -14,6 +14,7 @@ import { getMetricSeries } from "./queries/metric-series";
 import { type SeriesColumn, toColumns } from "../shared/chart-columns";
 import type { TimeRange } from "../shared/time-ranges";
 import { MAX_POINTS_PER_SERIES, rangeWindow } from "./ranges";
+import type { ResolutionChoice } from "./series-resolution";
 import type { MetricsSnapshot } from "./types";
 import { processSlot } from "../runtime/process-slot";
 
@@ -42,12 +43,12 @@ type Charts = { range: TimeRange; from: string; to: string; t: number[]; series:
 const WEEK_MS = 7 * 24 * 3_600_000;
 const chartCache = processSlot("dashboardChartCache", () => createChartCache<Charts>());
 
-async function readCharts(db: Db, range: TimeRange, now: Date): Promise<Charts> {
+async function readCharts(db: Db, range: TimeRange, now: Date, resolution: ResolutionChoice = "auto"): Promise<Charts> {
   const { from, to } = rangeWindow(range, now);
   const weekEarlier = (at: Date) => new Date(at.getTime() - WEEK_MS);
   const [series, lastWeek] = await Promise.all([
-    getMetricSeries(db, { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES }),
-    getMetricSeries(db, { metrics: ["orders_created"], from: weekEarlier(from), to: weekEarlier(to), maxPoints: MAX_POINTS_PER_SERIES }),
+    getMetricSeries(db, { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES, resolution }),
+    getMetricSeries(db, { metrics: ["orders_created"], from: weekEarlier(from), to: weekEarlier(to), maxPoints: MAX_POINTS_PER_SERIES, resolution }),
   ]);
   // Business charts draw the cluster's figures; host charts one line per instance.
   const drawn = series.filter((one) => METRIC_CATALOGUE[one.metric].type === "system" || one.instance === CLUSTER_INSTANCE);
@@ -78,15 +79,16 @@ async function settle<T>(promise: Promise<T>): Promise<T | null> {
 
 /**
  * GET /api/v1/monitoring/dashboard: everything the overview page shows, in one call.
- * `cachedCharts: false` reads the chart series afresh (the benchmark's cold path).
+ * `cachedCharts: false` reads the chart series afresh (the benchmark's cold path); `resolution:
+ * "minute"` reads them from the minute samples even where rollups would serve (its baseline).
  */
-export async function getDashboard(db: Db, range: TimeRange, now = new Date(), { cachedCharts = true } = {}): Promise<Dashboard> {
+export async function getDashboard(db: Db, range: TimeRange, now = new Date(), { cachedCharts = true, resolution = "auto" as ResolutionChoice } = {}): Promise<Dashboard> {
   const [health, metrics, open, recent, charts, stalled] = await Promise.all([
     checkHealth(db, getRedis(), leaderSource()),
     settle(getMetricsSnapshot(now)),
     settle(openAlertSummary(db)),
     settle(listAlerts(db, { limit: RECENT_ALERT_COUNT }).then((page) => alertsWithHoldsJson(db, page.alerts))),
-    settle(cachedCharts ? chartCache.get()(range, () => readCharts(db, range, now), now.getTime()) : readCharts(db, range, now)),
+    settle(cachedCharts ? chartCache.get()(`${range}:${resolution}`, () => readCharts(db, range, now, resolution), now.getTime()) : readCharts(db, range, now, resolution)),
     settle(stalledQueues(db)),
   ]);
   const alerts = open && recent ? { open, recent } : null;

@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { createChartCache } from "./chart-cache";
 import { type MetricSeries, getMetricSeries } from "./queries/metric-series";
 import type { TimeRange } from "../shared/time-ranges";
+import type { ResolutionChoice } from "./series-resolution";
 import { MAX_POINTS_PER_SERIES, type SystemMetricsQuery, rangeWindow, selectedMetrics } from "./ranges";
 import { processSlot } from "../runtime/process-slot";
 
@@ -23,9 +24,9 @@ export function getSharedSystemMetrics(db: Db, query: SystemMetricsQuery, now = 
   return cache.get()(key, () => getSystemMetrics(db, query, now), now.getTime());
 }
 
-/** Series by instance, at most 500 points each, read afresh. */
-export async function getSystemMetrics(db: Db, { range, instance, metric }: SystemMetricsQuery, now = new Date()): Promise<SystemMetricsReport> {
+/** Series by instance, at most 500 points each, read afresh (from the rollups where the range allows). */
+export async function getSystemMetrics(db: Db, { range, instance, metric }: SystemMetricsQuery, now = new Date(), resolution: ResolutionChoice = "auto"): Promise<SystemMetricsReport> {
   const { from, to } = rangeWindow(range, now);
-  const series = await getMetricSeries(db, { metrics: selectedMetrics(metric), from, to, instance, maxPoints: MAX_POINTS_PER_SERIES });
+  const series = await getMetricSeries(db, { metrics: selectedMetrics(metric), from, to, instance, maxPoints: MAX_POINTS_PER_SERIES, resolution });
   return { range, from: from.toISOString(), to: to.toISOString(), series };
 }

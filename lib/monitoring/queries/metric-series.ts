@@ -1,6 +1,8 @@
 import type { Db } from "../../db/client";
-import { Prisma } from "../../generated/prisma/client";
 import { METRIC_CATALOGUE, type MetricName } from "../metric-catalogue";
+import { type ResolutionChoice, resolutionFor } from "../series-resolution";
+import { readMinuteRows } from "./minute-series";
+import { readRollupRows } from "./rollup-series";
 
 export interface MetricPoint {
   t: string;
@@ -27,32 +29,17 @@ export interface SeriesQuery {
   to: Date;
   instance?: string;
   maxPoints: number;
+  /** Where to read from; by default the coarsest resolution the range allows (series-resolution.ts). */
+  resolution?: ResolutionChoice;
 }
 
 /**
- * Samples of each (instance, metric) between from and to, averaged in PostgreSQL into equal time
- * bins so that no series has more than maxPoints points whatever the range. Each metric is read
- * on its own through the (metric_type, metric_name, recorded_at) index, so the cost follows the
- * series asked for, not everything recorded in the range.
+ * Each (instance, metric) between from and to in at most maxPoints points: short ranges from the
+ * minute samples, long ones from the hourly (or daily) rollups.
  */
-export async function getMetricSeries(db: Db, { metrics, from, to, instance, maxPoints }: SeriesQuery): Promise<MetricSeries[]> {
-  // Bins start at `from`; one millisecond over range/maxPoints keeps the bin at `to` under maxPoints.
-  const binMs = Math.floor((to.getTime() - from.getTime()) / maxPoints) + 1;
-  const rows = await db.$queryRaw<MetricSeriesRow[]>`
-    SELECT bins.instance, wanted.metric_name AS metric, bins.t, bins.value
-    FROM unnest(${metrics.map((name) => METRIC_CATALOGUE[name].type)}::text[], ${[...metrics]}::text[]) AS wanted(metric_type, metric_name)
-    CROSS JOIN LATERAL (
-      SELECT instance,
-             date_bin(make_interval(secs => ${binMs / 1000}::float8), recorded_at, ${from}::timestamptz) AS t,
-             avg(value)::float8 AS value
-      FROM system_metrics
-      WHERE metric_type = wanted.metric_type
-        AND metric_name = wanted.metric_name
-        AND recorded_at >= ${from}::timestamptz AND recorded_at <= ${to}::timestamptz
-        ${instance === undefined ? Prisma.empty : Prisma.sql`AND instance = ${instance}`}
-      GROUP BY instance, t
-    ) AS bins
-    ORDER BY bins.instance, wanted.metric_name, bins.t`;
+export async function getMetricSeries(db: Db, query: SeriesQuery): Promise<MetricSeries[]> {
+  const resolution = resolutionFor(query.to.getTime() - query.from.getTime(), query.resolution);
+  const rows = resolution === "minute" ? await readMinuteRows(db, query) : await readRollupRows(db, resolution, query);
   return groupIntoSeries(rows);
 }
 

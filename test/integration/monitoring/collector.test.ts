@@ -134,7 +134,7 @@ describe("retention", () => {
     await db.systemMetric.createMany({
       data: Object.entries(ages).map(([instance, age]) => ({ metricType: "system", metricName: "cpu", value: 1, instance: `retention-${instance}`, recordedAt: new Date(now.getTime() - age) })),
     });
-    expect(await deleteExpiredMetrics(db, 30, now)).toBe(1);
+    expect(await deleteExpiredMetrics(db, 30, now)).toMatchObject({ strayRowsDeleted: 1 });
     const left = await db.systemMetric.findMany({ where: { instance: { startsWith: "retention-" } }, select: { instance: true } });
     expect(left.map((row) => row.instance).sort()).toEqual(["retention-edge", "retention-young"]);
   });

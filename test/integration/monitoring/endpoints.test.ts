@@ -12,6 +12,7 @@ afterAll(async () => {
 const { getDb } = await import("@/lib/db/client");
 const { createApiToken } = await import("@/lib/auth/tokens");
 const { getTracker, recordOrderCreated } = await import("@/lib/monitoring/tracker");
+const { backfillRollups } = await import("@/lib/monitoring/rollups");
 const { trackApiRequests } = await import("@/lib/monitoring/api-tracking");
 const metricsRoute = await import("@/app/api/v1/monitoring/metrics/route");
 const systemMetricsRoute = await import("@/app/api/v1/monitoring/system-metrics/route");
@@ -113,6 +114,8 @@ describe("GET /api/v1/monitoring/dashboard", () => {
         row("system", "memory", 41.23456, "web-9", at),
       ],
     });
+    // 7d reads the hourly rollups, which the leader keeps up to date.
+    await backfillRollups(db, new Date(weekEarlier.getTime() - 3_600_000), new Date());
     // Another test reads the default range: 7d keeps this answer out of the charts it shared.
     const { charts } = await (await call(dashboardRoute.GET, { path: "/api/v1/monitoring/dashboard?range=7d", token: viewer })).json();
     const valueAt = (series: { values: Array<number | null> }) => series.values.filter((value) => value !== null);

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDb, type Db } from "../../../lib/db/client";
 import { MAX_POINTS_PER_SERIES, systemMetricsQuery } from "../../../lib/monitoring/ranges";
+import { backfillRollups } from "../../../lib/monitoring/rollups";
 import { getSystemMetrics } from "../../../lib/monitoring/system-metrics";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
 
@@ -32,6 +33,7 @@ beforeAll(async () => {
     [NOW],
   );
   await client.end();
+  await backfillRollups(db, new Date(NOW.getTime() - 31 * DAY_MS), NOW);
 });
 
 afterAll(async () => {
@@ -64,9 +66,9 @@ describe("getSystemMetrics", () => {
     const report = await getSystemMetrics(db, query({ range: "30d", instance: "web-2" }), NOW);
     expect(report.series).toHaveLength(1);
     const values = report.series[0].points.map((point) => point.value);
-    // A 30-day bin holds about 86 alternating samples: close to 50, never a raw 0 or 100.
+    // 30 days read from the hourly rollups in 2-hour bins of 120 alternating samples: 50, never a raw 0 or 100.
     for (const value of values.slice(1, -1)) expect(Math.abs(value - 50)).toBeLessThan(1);
-    expect(values.length).toBe(MAX_POINTS_PER_SERIES);
+    expect(values.length).toBe(30 * 12 + 1);
   });
 
   test("the 1-hour range keeps every one-minute sample", async () => {
