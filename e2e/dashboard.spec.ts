@@ -171,7 +171,7 @@ test("the alert list pages through older alerts", async ({ adminPage: page }) =>
   const rows = page.getByRole("list", { name: "Alerts" }).getByRole("listitem");
   await expect(rows).toHaveCount(25);
   // Newest first: drills raised by other tests in the last hour may come before the seeded ones.
-  await expect(rows.filter({ hasText: "Archived drill" }).first()).toContainText("Archived drill 1");
+  await expect(rows.filter({ hasText: "Archived drill" }).first()).toContainText(/Archived drill 1(?!\d)/);
   await page.getByRole("button", { name: "Load older alerts" }).click();
   await expect(rows.filter({ hasText: "Archived drill 30" })).toHaveCount(1);
   expect(await rows.count()).toBeGreaterThan(25);
