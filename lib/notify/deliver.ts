@@ -14,7 +14,6 @@ import type { NotifySettings } from "./settings";
 const MAX_ERROR_CHARS = 1000;
 
 export interface DeliverOptions {
-  db: Db;
   settings: NotifySettings;
   retry: RetryPolicy;
   sendTimeoutMs: number;
@@ -34,23 +33,23 @@ export interface DeliveryOutcome {
  * Makes one attempt at a notification the caller holds (claimed or just created) and records the
  * result: SENT, a retry after backoff, or FAILED once attempts run out.
  */
-export async function deliverNotification(row: Notification, options: DeliverOptions): Promise<DeliveryOutcome> {
+export async function deliverNotification(db: Db, row: Notification, options: DeliverOptions): Promise<DeliveryOutcome> {
   const sentAt = options.now();
   try {
-    const { settings, format } = await deliveryTarget(options.db, row, options.settings, options.secretBox ?? getSecretBox);
+    const { settings, format } = await deliveryTarget(db, row, options.settings, options.secretBox ?? getSecretBox);
     const notice = row.payload as unknown as Notice;
     const acknowledgeUrl = acknowledgeUrlFor(row, notice, sentAt, options.ackLinkKey ?? getAckLinkKey, options.settings.appUrl);
     await channelSenders[row.channel]({ id: row.id, notice, recipient: row.recipient, sentAt, format, acknowledgeUrl }, settings, options.sendTimeoutMs);
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_CHARS);
-    return recordFailure(row, message, options);
+    return recordFailure(db, row, message, options);
   }
-  await recordSent(row, sentAt, options.db);
+  await recordSent(db, row, sentAt);
   return { status: "SENT" };
 }
 
 // The status guard keeps a late result (after the lease ran out and another instance took over) from overwriting a newer one.
-async function recordSent(row: Notification, sentAt: Date, db: Db): Promise<void> {
+async function recordSent(db: Db, row: Notification, sentAt: Date): Promise<void> {
   await db.$transaction(async (tx) => {
     const { count } = await tx.notification.updateMany({
       where: { id: row.id, status: "PENDING" },
@@ -66,7 +65,7 @@ async function recordSent(row: Notification, sentAt: Date, db: Db): Promise<void
   });
 }
 
-async function recordFailure(row: Notification, error: string, { db, retry, now }: DeliverOptions): Promise<DeliveryOutcome> {
+async function recordFailure(db: Db, row: Notification, error: string, { retry, now }: DeliverOptions): Promise<DeliveryOutcome> {
   const attempts = row.attempts + 1;
   const status = attempts >= retry.maxAttempts ? "FAILED" : "PENDING";
   const nextAttemptAt = new Date(now().getTime() + (status === "FAILED" ? 0 : retryDelayMs(attempts, retry)));

@@ -19,7 +19,7 @@ export const OUTBOX_CHANNEL = "khaacho_notifications";
 // the poll is only a safety net for what neither covers (a wake-up lost while disconnected).
 const SAFETY_POLL_MS = 30_000;
 
-export interface DispatcherOptions extends Partial<Omit<DeliverOptions, "db">> {
+export interface DispatcherOptions extends Partial<DeliverOptions> {
   /** The safety poll; deliveries are otherwise started by wake-ups and by the next due retry. */
   pollIntervalMs?: number;
   /** Where to LISTEN for queued deliveries (the server passes DATABASE_URL); without it only the polls and due timers start runs. */
@@ -54,7 +54,6 @@ export function createNotificationDispatcher(db: Db, options: DispatcherOptions 
   const logger = options.logger ?? getLogger("notify");
   const settings = options.settings ?? defaultNotifySettings();
   const deliver: DeliverOptions = {
-    db,
     settings,
     now: options.now ?? (() => new Date()),
     sendTimeoutMs: options.sendTimeoutMs ?? SEND_TIMEOUT_MS,
@@ -83,7 +82,7 @@ export function createNotificationDispatcher(db: Db, options: DispatcherOptions 
   // One timer, for the earliest known due row; the safety poll covers anything later.
   const wakeWhenDue = async () => {
     if (!loop) return;
-    const next = await nextDueAt(deliver.db);
+    const next = await nextDueAt(db);
     if (!next || !loop) return;
     const delay = Math.max(0, next.getTime() - deliver.now().getTime());
     if (delay >= pollIntervalMs || Date.now() + delay >= dueAt) return;
@@ -98,7 +97,7 @@ export function createNotificationDispatcher(db: Db, options: DispatcherOptions 
 
   const attempt = async (row: Notification) => {
     try {
-      const outcome = await deliverNotification(row, deliver);
+      const outcome = await deliverNotification(db, row, deliver);
       database.recovered();
       if (outcome.error) channelOutages[row.channel].failed(new Error(outcome.error));
       else channelOutages[row.channel].recovered();
@@ -111,7 +110,7 @@ export function createNotificationDispatcher(db: Db, options: DispatcherOptions 
   };
 
   const startDue = async (): Promise<Promise<void>[]> => {
-    const rows = await claimDueNotifications(deliver.db, deliver.now(), leaseMs, maxInFlight - inFlight.size);
+    const rows = await claimDueNotifications(db, deliver.now(), leaseMs, maxInFlight - inFlight.size);
     return rows.map((row) => {
       const sending = attempt(row).finally(() => inFlight.delete(sending));
       inFlight.add(sending);

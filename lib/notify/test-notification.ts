@@ -9,7 +9,7 @@ import { channelReadiness, defaultNotifySettings, ENABLE_VARIABLES, isReady } fr
 
 export type TestNotificationResult = { id: string } & DeliveryOutcome;
 
-export type TestOptions = Partial<Omit<DeliverOptions, "retry" | "db">>;
+export type TestOptions = Partial<Omit<DeliverOptions, "retry">>;
 
 /** Where a test goes: an environment channel (no channelId) or a channel row. */
 export interface TestTarget {
@@ -38,9 +38,8 @@ export async function sendTestTo(db: Db, target: TestTarget, options: TestOption
   const row = await db.notification.create({
     data: { ...target, reason: "test", payload: noticePayload(renderTestNotice(target.channelName ?? target.channel)), nextAttemptAt: new Date(now().getTime() + DEFAULT_LEASE_MS) },
   });
-  const outcome = await deliverNotification(row, {
+  const outcome = await deliverNotification(db, row, {
     ...options,
-    db,
     settings: options.settings ?? defaultNotifySettings(),
     now,
     sendTimeoutMs: options.sendTimeoutMs ?? SEND_TIMEOUT_MS,
