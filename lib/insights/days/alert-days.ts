@@ -18,6 +18,8 @@ export interface AlertCount {
   resolvedAutomatically: number;
   open: number;
   flapping: number;
+  /** Not resolved yet, acknowledged or not: the day may still change. */
+  unresolved: number;
 }
 
 /** Seconds to acknowledge and to resolve, and the reading and level at opening. */
@@ -56,7 +58,7 @@ export interface AlertDay {
 export async function alertDays(db: Db, slices: DaySlice[]): Promise<Computed<AlertDay>[]> {
   const { starts, ends } = sliceBounds(slices);
   const [counts, values, people] = await Promise.all([
-    db.$queryRaw<(AlertCount & { slice: number; unresolved: number })[]>`
+    db.$queryRaw<(AlertCount & { slice: number })[]>`
       SELECT r.slice::int AS slice, type, severity::text AS severity, count(*)::int AS alerts,
              count(*) FILTER (WHERE acknowledged_at IS NOT NULL)::int AS acknowledged,
              count(*) FILTER (WHERE resolved_at IS NOT NULL)::int AS resolved,
@@ -89,7 +91,7 @@ export async function alertDays(db: Db, slices: DaySlice[]): Promise<Computed<Al
   const valuesPerSlice = perSlice(slices.length, values);
   const peoplePerSlice = perSlice(slices.length, people);
   return perSlice(slices.length, counts).map((dayCounts, i) => ({
-    figures: { counts: dayCounts.map(({ unresolved: _, ...count }) => count), values: flattened(valuesPerSlice[i]), people: peoplePerSlice[i] },
+    figures: { counts: dayCounts, values: flattened(valuesPerSlice[i]), people: peoplePerSlice[i] },
     unsettled: dayCounts.some((row) => row.unresolved > 0),
   }));
 }

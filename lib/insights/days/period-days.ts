@@ -52,7 +52,7 @@ export function alertsOf(days: PeriodDay<AlertDay>[], current: boolean): AlertTo
   return { counts: [...counts.values()], values };
 }
 
-const COUNTED = ["alerts", "acknowledged", "resolved", "resolvedByPerson", "resolvedAutomatically", "open", "flapping"] as const;
+const COUNTED = ["alerts", "acknowledged", "resolved", "resolvedByPerson", "resolvedAutomatically", "open", "flapping", "unresolved"] as const;
 
 /** The values of one measure of the alerts counted in `rows`, with how many had each. */
 export function valuesOf({ values }: AlertTotals, rows: AlertCount[], measure: Measure): { value: number; count: number }[] {
