@@ -1,5 +1,4 @@
-import type { Db } from "../db/client";
-import type { InsightPeriod } from "./period";
+import type { DeliveryCount, DeliveryDay } from "./days/delivery-days";
 import { weightedMedian } from "./weighted-median";
 
 export interface ChannelDelivery {
@@ -17,46 +16,24 @@ export interface ChannelDelivery {
   lastFailure: { at: string; reason: string } | null;
 }
 
-// One row per channel, outcome and delivery time to the tenth of a second: a hash aggregate over
-// the covering index, with no sort of the period's deliveries, and the exact median of those times.
-interface HistogramRow {
-  kind: string;
-  name: string | null;
-  status: string;
-  retried: boolean;
-  seconds: number | null;
-  count: number;
-}
-
-interface FailureRow {
-  kind: string;
-  name: string | null;
-  at: Date;
-  reason: string;
-}
-
-/**
- * Per channel, the deliveries queued in the period: a notification row is written in the same
- * transaction as the alert change it reports, so its created_at is the alert's time and the
- * range is read through notifications_created_at_idx alone.
- */
-export async function channelDelivery(db: Db, { from, to }: InsightPeriod): Promise<ChannelDelivery[]> {
-  const [histogram, failures] = await Promise.all([
-    db.$queryRaw<HistogramRow[]>`
-      SELECT channel::text AS kind, channel_name AS name, status::text AS status, attempts > 1 AS retried,
-             (round(date_part('epoch', sent_at - created_at) * 10) / 10)::float8 AS seconds, count(*)::int AS count
-      FROM notifications
-      WHERE created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz
-      GROUP BY channel, channel_name, status, attempts > 1, round(date_part('epoch', sent_at - created_at) * 10)`,
-    db.$queryRaw<FailureRow[]>`
-      SELECT DISTINCT ON (channel, channel_name) channel::text AS kind, channel_name AS name, updated_at AS at, last_error AS reason
-      FROM notifications
-      WHERE created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz AND status = 'FAILED' AND last_error IS NOT NULL
-      ORDER BY channel, channel_name, updated_at DESC`,
-  ]);
+/** Per channel, the deliveries queued in the period, from its days' counts and failures. */
+export function channelDelivery(days: DeliveryDay[]): ChannelDelivery[] {
+  const failures = days.flatMap((day) => day.failures);
   const key = (row: { kind: string; name: string | null }) => `${row.kind}\u0000${row.name ?? ""}`;
-  const lastFailures = new Map(failures.map((row) => [key(row), { at: row.at.toISOString(), reason: row.reason }]));
-  const channels = new Map<string, { kind: string; name: string | null; rows: HistogramRow[] }>();
+  const merged = new Map<string, DeliveryCount>();
+  for (const row of days.flatMap((day) => day.counts)) {
+    const rowKey = `${key(row)}\u0000${row.status}\u0000${row.retried}\u0000${row.seconds}`;
+    const total = merged.get(rowKey);
+    if (total) total.count += row.count;
+    else merged.set(rowKey, { ...row });
+  }
+  const histogram = [...merged.values()];
+  const lastFailures = new Map<string, { at: string; reason: string }>();
+  for (const row of failures) {
+    const last = lastFailures.get(key(row));
+    if (!last || Date.parse(row.at) > Date.parse(last.at)) lastFailures.set(key(row), { at: row.at, reason: row.reason });
+  }
+  const channels = new Map<string, { kind: string; name: string | null; rows: DeliveryCount[] }>();
   for (const row of histogram) {
     const entry = channels.get(key(row)) ?? { kind: row.kind, name: row.name, rows: [] };
     entry.rows.push(row);
@@ -64,7 +41,7 @@ export async function channelDelivery(db: Db, { from, to }: InsightPeriod): Prom
   }
   return [...channels.entries()]
     .map(([channelKey, { kind, name, rows }]) => {
-      const count = (match: (row: HistogramRow) => boolean) => rows.filter(match).reduce((sum, row) => sum + row.count, 0);
+      const count = (match: (row: DeliveryCount) => boolean) => rows.filter(match).reduce((sum, row) => sum + row.count, 0);
       const sentTimes = rows.filter((row) => row.seconds !== null).map((row) => ({ value: row.seconds!, count: row.count }));
       const median = weightedMedian(sentTimes);
       return {

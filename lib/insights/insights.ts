@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { alertsPerDay, deliveriesPerDay } from "./days/period-days";
 import { channelDelivery, type ChannelDelivery } from "./delivery";
 import { ruleNoise, type RuleNoise } from "./noise";
 import { type InsightPeriod, type InsightRange, insightPeriod } from "./period";
@@ -20,28 +21,23 @@ export interface Insights {
 }
 
 /**
- * Every figure of the insights page for the last `range` of local days; the sections read in
- * parallel. The proposed levels replay minute samples and are asked for per rule (thresholds.ts).
+ * Every figure of the insights page for the last `range` of local days, from the figures of each
+ * day: finished days are read as kept (insight_days), the others computed from the rows. The
+ * proposed levels replay minute samples and are asked for per rule (thresholds.ts).
  */
 export async function getInsights(db: Db, range: InsightRange, now: Date, timeZone: string): Promise<Insights> {
   const period: InsightPeriod = insightPeriod(range, now, timeZone);
-  const [response, volume, noise, delivery, people] = await Promise.all([
-    responseTimes(db, period),
-    alertVolume(db, period),
-    ruleNoise(db, period),
-    channelDelivery(db, period),
-    activityByPerson(db, period),
-  ]);
+  const [alerts, deliveries] = await Promise.all([alertsPerDay(db, period, now), deliveriesPerDay(db, period, now)]);
   return {
     range,
     timeZone,
     from: period.from.toISOString(),
     to: period.to.toISOString(),
     previousFrom: period.previousFrom.toISOString(),
-    response,
-    volume,
-    noise,
-    delivery,
-    people,
+    response: responseTimes(alerts),
+    volume: alertVolume(alerts),
+    noise: ruleNoise(alerts),
+    delivery: channelDelivery(deliveries),
+    people: activityByPerson(alerts),
   };
 }

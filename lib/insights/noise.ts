@@ -1,9 +1,6 @@
-import type { Db } from "../db/client";
-import type { InsightPeriod } from "./period";
-import { withSortMemory } from "./sort-memory";
-
-/** Alerts that cleared by themselves this soon after opening are counted as flapping. */
-export const FLAPPING_MS = 5 * 60_000;
+import type { AlertCount, AlertDay, Measure } from "./days/alert-days";
+import { alertsOf, type PeriodDay, valuesOf } from "./days/period-days";
+import { byCodePoint, percentileCont } from "./percentile-cont";
 
 export interface RuleNoise {
   type: string;
@@ -17,18 +14,21 @@ export interface RuleNoise {
 }
 
 /** Per rule: flapping, never acknowledged, and how far past its level a typical alert opened. */
-export function ruleNoise(db: Db, { from, to }: InsightPeriod): Promise<RuleNoise[]> {
-  return withSortMemory<RuleNoise[]>(
-    db,
-    db.$queryRaw<RuleNoise[]>`
-    SELECT type, count(*)::int AS alerts,
-           count(*) FILTER (WHERE cleared_at IS NOT NULL AND cleared_at <= created_at + ${FLAPPING_MS}::int * interval '1 millisecond')::int AS flapping,
-           count(*) FILTER (WHERE resolved_at IS NOT NULL AND acknowledged_at IS NULL)::int AS "resolvedWithoutAcknowledgement",
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY opening_value)::float8 AS "medianOpeningValue",
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY opening_threshold)::float8 AS "medianOpeningThreshold"
-    FROM system_alerts
-    WHERE created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz AND NOT is_test
-    GROUP BY type
-    ORDER BY count(*) FILTER (WHERE cleared_at IS NOT NULL AND cleared_at <= created_at + ${FLAPPING_MS}::int * interval '1 millisecond') DESC, count(*) DESC, type`,
-  );
+export function ruleNoise(days: PeriodDay<AlertDay>[]): RuleNoise[] {
+  const totals = alertsOf(days, true);
+  return [...new Set(totals.counts.map((row) => row.type))]
+    .map((type) => {
+      const rows = totals.counts.filter((row) => row.type === type);
+      const median = (measure: Measure) => percentileCont(valuesOf(totals, rows, measure), 0.5);
+      const sum = (pick: (row: AlertCount) => number) => rows.reduce((all, row) => all + pick(row), 0);
+      return {
+        type,
+        alerts: sum((row) => row.alerts),
+        flapping: sum((row) => row.flapping),
+        resolvedWithoutAcknowledgement: sum((row) => row.resolvedByPerson + row.resolvedAutomatically),
+        medianOpeningValue: median("value"),
+        medianOpeningThreshold: median("threshold"),
+      };
+    })
+    .sort((a, b) => b.flapping - a.flapping || b.alerts - a.alerts || byCodePoint(a.type, b.type));
 }

@@ -1,6 +1,6 @@
-import type { Db } from "../db/client";
-import type { InsightPeriod } from "./period";
-import { withSortMemory } from "./sort-memory";
+import type { AlertCount, AlertDay, Measure } from "./days/alert-days";
+import { type AlertTotals, alertsOf, type PeriodDay, valuesOf } from "./days/period-days";
+import { percentileCont } from "./percentile-cont";
 
 /** How long alerts waited for a person (acknowledge) and to be over (resolve), in seconds. */
 export interface Timing {
@@ -28,49 +28,20 @@ export interface ResponseSection {
   bySeverity: (ResponseRow & { severity: string })[];
 }
 
-interface Row {
-  current: boolean;
-  type: string | null;
-  severity: string | null;
-  alerts: number;
-  acknowledged: number;
-  ack_mean: number | null;
-  ack_p90: number | null;
-  resolved: number;
-  resolve_mean: number | null;
-  resolve_p90: number | null;
-}
+type Group = (row: { type: string; severity: string }) => boolean;
 
 /**
  * Times to acknowledge and to resolve of the alerts raised in the period and in the one before,
- * overall, per rule and per severity, in one pass over the created_at index.
+ * overall, per rule and per severity, from the days' counts and values.
  */
-export async function responseTimes(db: Db, period: InsightPeriod): Promise<ResponseSection> {
-  const rows = await withSortMemory<Row[]>(
-    db,
-    db.$queryRaw<Row[]>`
-    WITH spans AS (
-      SELECT created_at >= ${period.from}::timestamptz AS current, type, severity::text AS severity,
-             date_part('epoch', acknowledged_at - created_at) AS ack,
-             date_part('epoch', resolved_at - created_at) AS resolve
-      FROM system_alerts
-      WHERE created_at >= ${period.previousFrom}::timestamptz AND created_at < ${period.to}::timestamptz AND NOT is_test
-    )
-    SELECT current, type, severity, count(*)::int AS alerts,
-           count(ack)::int AS acknowledged, avg(ack)::float8 AS ack_mean,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY ack)::float8 AS ack_p90,
-           count(resolve)::int AS resolved, avg(resolve)::float8 AS resolve_mean,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY resolve)::float8 AS resolve_p90
-    FROM spans
-    GROUP BY GROUPING SETS ((current), (current, type), (current, severity))`,
-  );
-  const pick = (current: boolean, match: (row: Row) => boolean) => figuresOf(rows.find((row) => row.current === current && match(row)));
-  const rowOf = (match: (row: Row) => boolean) => withTrend(pick(true, match), pick(false, match));
-  const overall = rowOf((row) => row.type === null && row.severity === null);
-  const types = [...new Set(rows.filter((row) => row.current && row.type !== null).map((row) => row.type!))];
-  const severities = [...new Set(rows.filter((row) => row.current && row.severity !== null).map((row) => row.severity!))].sort();
+export function responseTimes(days: PeriodDay<AlertDay>[]): ResponseSection {
+  const current = alertsOf(days, true);
+  const previous = alertsOf(days, false);
+  const rowOf = (match: Group) => withTrend(figuresOf(current, match), figuresOf(previous, match));
+  const types = [...new Set(current.counts.map((row) => row.type))];
+  const severities = [...new Set(current.counts.map((row) => row.severity))].sort();
   return {
-    overall,
+    overall: rowOf(() => true),
     byRule: types.map((type) => ({ type, ...rowOf((row) => row.type === type) })).sort((a, b) => b.current.alerts - a.current.alerts || a.type.localeCompare(b.type)),
     bySeverity: severities.map((severity) => ({ severity, ...rowOf((row) => row.severity === severity) })),
   };
@@ -78,13 +49,15 @@ export async function responseTimes(db: Db, period: InsightPeriod): Promise<Resp
 
 const rounded = (seconds: number | null) => (seconds === null ? null : Math.round(seconds * 10) / 10);
 
-function figuresOf(row: Row | undefined): ResponseFigures {
-  if (!row) return { alerts: 0, acknowledge: { count: 0, meanSeconds: null, p90Seconds: null }, resolve: { count: 0, meanSeconds: null, p90Seconds: null } };
-  return {
-    alerts: row.alerts,
-    acknowledge: { count: row.acknowledged, meanSeconds: rounded(row.ack_mean), p90Seconds: rounded(row.ack_p90) },
-    resolve: { count: row.resolved, meanSeconds: rounded(row.resolve_mean), p90Seconds: rounded(row.resolve_p90) },
+function figuresOf(totals: AlertTotals, match: Group): ResponseFigures {
+  const rows = totals.counts.filter(match);
+  const sum = (pick: (row: AlertCount) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  const timing = (measure: Measure, count: number): Timing => {
+    const buckets = valuesOf(totals, rows, measure);
+    const total = buckets.reduce((seconds, bucket) => seconds + bucket.value * bucket.count, 0);
+    return { count, meanSeconds: count ? rounded(total / count) : null, p90Seconds: rounded(percentileCont(buckets, 0.9)) };
   };
+  return { alerts: sum((row) => row.alerts), acknowledge: timing("ack", sum((row) => row.acknowledged)), resolve: timing("resolve", sum((row) => row.resolved)) };
 }
 
 /** The change from the previous mean in percent, one decimal; null without both means. */

@@ -1,6 +1,6 @@
-import type { Db } from "../db/client";
-import { SYSTEM_ACTOR } from "../alerts/events";
-import type { InsightPeriod } from "./period";
+import type { ActorCount, AlertDay } from "./days/alert-days";
+import type { PeriodDay } from "./days/period-days";
+import { byCodePoint } from "./percentile-cont";
 
 export interface PersonActivity {
   actor: string;
@@ -14,19 +14,24 @@ export interface PersonActivity {
  * Acknowledgements and resolutions per person in the period, from the alerts' own record of who
  * acknowledged and resolved them (the same actor the timeline holds); the evaluator is no person.
  */
-export function activityByPerson(db: Db, { from, to }: InsightPeriod): Promise<PersonActivity[]> {
-  return db.$queryRaw<PersonActivity[]>`
-    WITH steps AS (
-      SELECT acknowledged_by AS actor, 1 AS acknowledged, 0 AS resolved, date_part('epoch', acknowledged_at - created_at) AS wait
-      FROM system_alerts
-      WHERE created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz AND NOT is_test AND acknowledged_by IS NOT NULL
-      UNION ALL
-      SELECT resolved_by, 0, 1, NULL
-      FROM system_alerts
-      WHERE created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz AND NOT is_test AND resolved_by IS NOT NULL AND resolved_by <> ${SYSTEM_ACTOR}
-    )
-    SELECT actor, sum(acknowledged)::int AS acknowledged, sum(resolved)::int AS resolved, round(avg(wait)::numeric, 1)::float8 AS "meanSecondsToAcknowledge"
-    FROM steps
-    GROUP BY actor
-    ORDER BY sum(acknowledged) + sum(resolved) DESC, actor`;
+export function activityByPerson(days: PeriodDay<AlertDay>[]): PersonActivity[] {
+  const people = new Map<string, ActorCount>();
+  for (const row of days.filter((day) => day.current).flatMap((day) => day.figures.people)) {
+    const person = people.get(row.actor) ?? { actor: row.actor, acknowledged: 0, resolved: 0, waitSeconds: 0, waits: 0 };
+    person.acknowledged += row.acknowledged;
+    person.resolved += row.resolved;
+    person.waitSeconds += row.waitSeconds;
+    person.waits += row.waits;
+    people.set(row.actor, person);
+  }
+  return [...people.values()]
+    .map(({ actor, acknowledged, resolved, waitSeconds, waits }) => ({ actor, acknowledged, resolved, meanSecondsToAcknowledge: waits ? toTenths(waitSeconds / waits) : null }))
+    .sort((a, b) => b.acknowledged + b.resolved - (a.acknowledged + a.resolved) || byCodePoint(a.actor, b.actor));
+}
+
+/** Rounded to one decimal as the database rounds a double cast to numeric: 15 significant digits, halves away from zero. */
+function toTenths(value: number): number {
+  const [digits, exponent = "0"] = value.toPrecision(15).split("e");
+  const tenths = Number(`${digits}e${Number(exponent) + 1}`);
+  return (Math.sign(tenths) * Math.round(Math.abs(tenths))) / 10;
 }

@@ -63,6 +63,7 @@ function elementUdt(field: ModelField): string {
   if (ENUMS.has(field.type)) return ENUMS.get(field.type)!;
   if (field.nativeType === "Uuid") return "uuid";
   if (field.nativeType === "Timestamptz") return "timestamptz";
+  if (field.nativeType === "Date") return "date";
   return { String: "text", Int: "int4", BigInt: "int8", Float: "float8", Boolean: "bool", DateTime: "timestamp", Json: "jsonb" }[field.type]!;
 }
 
@@ -88,7 +89,7 @@ afterAll(async () => {
 
 describe("schema.prisma and the migrated database", () => {
   test("the schema parser found every model", () => {
-    expect(MODELS.map((m) => m.table).sort()).toEqual(["acknowledge_link_uses", "alert_events", "alert_rules", "api_tokens", "audit_log", "business_hours", "ingest_pending_counts", "ingested_events", "monitored_services", "notification_channels", "notifications", "silences", "system_alerts", "system_metric_rollups", "system_metrics", "users"]);
+    expect(MODELS.map((m) => m.table).sort()).toEqual(["acknowledge_link_uses", "alert_events", "alert_rules", "api_tokens", "audit_log", "business_hours", "ingest_pending_counts", "ingested_events", "insight_days", "monitored_services", "notification_channels", "notifications", "silences", "system_alerts", "system_metric_rollups", "system_metrics", "users"]);
   });
 
   test.each(MODELS.map((model) => [model.table, model] as const))("every field of %s is a column of the right type and nullability", (_, model) => {

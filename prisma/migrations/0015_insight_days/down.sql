@@ -1,0 +1,11 @@
+DROP TRIGGER IF EXISTS "notifications_insight_days_truncate" ON "notifications";
+DROP TRIGGER IF EXISTS "notifications_insight_days_delete" ON "notifications";
+DROP TRIGGER IF EXISTS "notifications_insight_days_update" ON "notifications";
+DROP TRIGGER IF EXISTS "notifications_insight_days_insert" ON "notifications";
+DROP TRIGGER IF EXISTS "system_alerts_insight_days_truncate" ON "system_alerts";
+DROP TRIGGER IF EXISTS "system_alerts_insight_days_delete" ON "system_alerts";
+DROP TRIGGER IF EXISTS "system_alerts_insight_days_update" ON "system_alerts";
+DROP TRIGGER IF EXISTS "system_alerts_insight_days_insert" ON "system_alerts";
+DROP FUNCTION IF EXISTS "insight_days_forget_all"();
+DROP FUNCTION IF EXISTS "insight_days_forget_changed"();
+DROP TABLE IF EXISTS "insight_days";
