@@ -4,6 +4,7 @@ import { firstAdminService } from "../auth/first-admin";
 import { closeVerifiedTokenCache } from "../auth/token-cache";
 import { ingestedEventPrunerService } from "../ingest/prune-service";
 import { pendingCountsReplayService } from "../ingest/replay-service";
+import { insightDayFillerService } from "../insights/fill-service";
 import { getConfig, ConfigError } from "../config";
 import { closeDb, getDb } from "../db/client";
 import { MigrationError, migrateUp } from "../db/migrator";
@@ -26,7 +27,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 // The background services of this process, in start order; they stop in reverse.
 async function backgroundServices(): Promise<BackgroundService[]> {
-  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(getDb(), { listenUrl: getConfig().databaseUrl }), ingestedEventPrunerService(), alertRetentionService(), pendingCountsReplayService()];
+  return [leadershipService(), queueObserverService(), collectorService(), metricsFlusherService(), createAlertEvaluatorService(), firstAdminService(), createNotificationDispatcher(getDb(), { listenUrl: getConfig().databaseUrl }), ingestedEventPrunerService(), alertRetentionService(), insightDayFillerService(), pendingCountsReplayService()];
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Db } from "../../db/client";
 import type { InsightPeriod } from "../period";
-import { type AlertCount, type AlertDay, alertDays, type Measure, valuesKey } from "./alert-days";
-import { type DeliveryDay, deliveryDays } from "./delivery-days";
+import { type AlertCount, type AlertDay, type Measure, valuesKey } from "./alert-days";
+import type { DeliveryDay } from "./delivery-days";
 import { figuresPerDay } from "./kept-days";
+import { ALERT_DAYS, DELIVERY_DAYS } from "./sections";
 import { daySlices } from "./slices";
 
 /** One day's figures, and whether the day is in the period asked for or the one before it. */
@@ -15,15 +16,14 @@ export interface PeriodDay<F> {
 
 /** The alerts of the period and of the one before it (for trends), day by day. */
 export async function alertsPerDay(db: Db, period: InsightPeriod, now: Date): Promise<PeriodDay<AlertDay>[]> {
-  const slices = daySlices(period.previousFrom, period.to, period.timeZone, now);
-  const figures = await figuresPerDay(db, "alerts", period.timeZone, slices, (missing) => alertDays(db, missing));
+  const slices = daySlices(ALERT_DAYS.start(period), period.to, period.timeZone, now);
+  const figures = await figuresPerDay(db, ALERT_DAYS, period.timeZone, slices);
   return slices.map((slice, i) => ({ day: slice.day, current: slice.start.getTime() >= period.from.getTime(), figures: figures[i] }));
 }
 
 /** The deliveries queued in the period, day by day. */
 export function deliveriesPerDay(db: Db, period: InsightPeriod, now: Date): Promise<DeliveryDay[]> {
-  const slices = daySlices(period.from, period.to, period.timeZone, now);
-  return figuresPerDay(db, "deliveries", period.timeZone, slices, (missing) => deliveryDays(db, missing));
+  return figuresPerDay(db, DELIVERY_DAYS, period.timeZone, daySlices(DELIVERY_DAYS.start(period), period.to, period.timeZone, now));
 }
 
 /** The alerts of the current (or the previous) period: counts per rule and severity, and the values of each measure. */
