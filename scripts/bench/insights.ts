@@ -30,7 +30,25 @@ export async function benchInsights(url: string): Promise<void> {
     }));
     console.log(`  ${range.padEnd(4)} insights p50 ${fmt(figures.insights).padStart(7)} ms${range === "90d" ? " (target < 200 ms)" : ""}; baseline count(*) of the same alerts and deliveries ${fmt(figures.count).padStart(7)} ms; first answer with no day kept ${fmt(figures.first).padStart(7)} ms`);
   }
+  await benchFiller(db, timeZone, getInsights);
   await benchReplay(db, insightPeriod("30d", new Date(), timeZone));
+}
+
+// The leader's background fill of the kept days from none (the bench's 180 days), timed per chunk, and the first 90-day answer after it.
+async function benchFiller(db: import("../../lib/db/client").Db, timeZone: string, getInsights: typeof import("../../lib/insights/insights").getInsights): Promise<void> {
+  const { FILL_PAUSE_MS, fillKeptDays } = await import("../../lib/insights/days/fill");
+  await db.$executeRaw`DELETE FROM insight_days`;
+  const chunkEnds: number[] = [];
+  const started = performance.now();
+  const stored = await fillKeptDays(db, timeZone, new Date(), { pauseMs: 0, keepGoing: () => chunkEnds.push(performance.now()) > 0 });
+  const fillMs = performance.now() - started;
+  const chunkMs = [...chunkEnds.slice(1), started + fillMs].map((end, i) => end - chunkEnds[i]);
+  const firstMs = await firstCallMs(async () => undefined, () => getInsights(db, "90d", new Date(), timeZone));
+  const kept = await medianCallMs(() => getInsights(db, "90d", new Date(), timeZone), ROUNDS);
+  console.log(
+    `  filler: ${stored} days kept in ${fmt(fillMs)} ms of work over ${chunkMs.length} chunks (longest ${fmt(Math.max(...chunkMs))} ms; in service plus ${chunkMs.length - 1} pauses of ${FILL_PAUSE_MS} ms); ` +
+      `then the first 90d answer ${fmt(firstMs)} ms, the kept answer p50 ${fmt(kept)} ms`,
+  );
 }
 
 async function firstCallMs(forget: () => Promise<unknown>, run: () => Promise<unknown>): Promise<number> {
