@@ -102,7 +102,8 @@ describe("GET /api/v1/monitoring/dashboard", () => {
   });
 
   test("sends each drawn series once as columns on shared timestamps, last week's orders moved onto them", async () => {
-    const at = new Date(Date.now() - 30 * 60_000);
+    // 7d is drawn from hourly rollups: 90 minutes back keeps last week's row out of the hour where this week's window starts.
+    const at = new Date(Date.now() - 90 * 60_000);
     const weekEarlier = new Date(at.getTime() - 7 * 86_400_000);
     const row = (metricType: string, metricName: string, value: number, instance: string, recordedAt: Date) => ({ metricType, metricName, value, unit: "count", instance, recordedAt });
     await db.systemMetric.createMany({
