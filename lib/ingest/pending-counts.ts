@@ -1,10 +1,10 @@
 import type { Db } from "../db/client";
-import type { CounterStore } from "../monitoring/counter-store";
+import { type CounterStore, claimWriter } from "../monitoring/counter-store";
 import { type CountersJson, type MinuteBuckets, countersFromJson } from "../monitoring/minute-buckets";
 
-// Each claimed batch is its own writer in the counter store, with sequence 1: the store applies it
-// once however often it is sent, so the owner and a replaying instance can never both count it.
-const writerOf = (batchId: string) => `ingest:${batchId}`;
+// Each claimed batch is its own writer in the counter store (claimWriter), with sequence 1: the store
+// applies it once however often it is sent, so the owner and a replaying instance can never both
+// count it, and a reader can tell whether the store holds it yet.
 
 // Up to 200 batches, one store call each: more than Prisma's default 5 s when Redis is slow.
 const SETTLE_TRANSACTION = { timeout: 20_000 };
@@ -30,7 +30,7 @@ export async function settlePendingCounts(db: Db, which: PendingSelection, store
             which.createdBefore,
             which.except,
           );
-    const batches = rows.map((row) => ({ writer: writerOf(row.batch_id), sequence: 1, minutes: countersFromJson(row.counts) }));
+    const batches = rows.map((row) => ({ writer: claimWriter(row.batch_id), sequence: 1, minutes: countersFromJson(row.counts) }));
     for (const batch of batches) await store?.apply(batch, nowMs);
     return batches;
   }, SETTLE_TRANSACTION);
