@@ -2,7 +2,13 @@ import { z } from "zod";
 import { isoTimeText, safeText } from "../http/schemas";
 import { MAX_BATCH_EVENTS, type MonitorEvent, SERVICE_NAME } from "../platform-client/events";
 
-const DAY_MS = 86_400_000;
+/** The longest job duration an event may report. */
+export const MAX_DURATION_MS = 86_400_000;
+export const MAX_ID_LENGTH = 128;
+export const MAX_ERROR_LENGTH = 2000;
+// Queue names become metric labels: plain characters only.
+export const QUEUE_NAME = /^[\w.:-]{1,100}$/;
+export const WHATSAPP_STATUSES = ["sent", "delivered", "failed"] as const;
 
 /** The envelope: anything else is a 400; each event is then validated on its own. */
 export const ingestBody = z.object({
@@ -10,20 +16,19 @@ export const ingestBody = z.object({
 });
 
 const base = {
-  id: safeText(128).min(1, "must not be empty"),
+  id: safeText(MAX_ID_LENGTH).min(1, "must not be empty"),
   timestamp: isoTimeText,
 };
-const errorText = safeText(2000, { trim: false }).optional();
-// Queue names become metric labels: plain characters only.
-const queue = z.string().regex(/^[\w.:-]{1,100}$/, "expected a queue name of letters, digits, _ . : or -");
-const durationMs = z.number().min(0).max(DAY_MS);
+const errorText = safeText(MAX_ERROR_LENGTH, { trim: false }).optional();
+const queue = z.string().regex(QUEUE_NAME, "expected a queue name of letters, digits, _ . : or -");
+const durationMs = z.number().min(0).max(MAX_DURATION_MS);
 const job = { ...base, queue, durationMs, error: errorText };
 
 export const ingestEvent = z.discriminatedUnion(
   "type",
   [
     z.object({ ...base, type: z.literal("order.created") }),
-    z.object({ ...base, type: z.literal("whatsapp.message"), status: z.enum(["sent", "delivered", "failed"]), error: errorText }),
+    z.object({ ...base, type: z.literal("whatsapp.message"), status: z.enum(WHATSAPP_STATUSES), error: errorText }),
     z.object({ ...job, type: z.literal("job.completed") }),
     z.object({ ...job, type: z.literal("job.failed") }),
     // Service names become alert subjects: plain, short, and bounded in number where they are recorded.

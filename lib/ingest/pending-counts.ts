@@ -1,12 +1,12 @@
 import type { Db } from "../db/client";
-import type { CounterStore } from "../monitoring/counter-store";
+import { type CounterStore, claimWriter } from "../monitoring/counter-store";
 import { type CountersJson, type MinuteBuckets, countersFromJson } from "../monitoring/minute-buckets";
 
-// Each claimed batch is its own writer in the counter store, with sequence 1: the store applies it
-// once however often it is sent, so the owner and a replaying instance can never both count it.
-const writerOf = (batchId: string) => `ingest:${batchId}`;
+// Each claimed batch is its own writer in the counter store (claimWriter), with sequence 1: the store
+// applies it once however often it is sent, so the owner and a replaying instance can never both
+// count it, and a reader can tell whether the store holds it yet.
 
-// Up to 200 batches, one store call each: more than Prisma's default 5 s when Redis is slow.
+// Up to 200 batches, one store call each, sent together: more than Prisma's default 5 s when Redis is slow.
 const SETTLE_TRANSACTION = { timeout: 20_000 };
 
 export type PendingSelection = { batchIds: string[] } | { createdBefore: Date; except: string[] };
@@ -30,8 +30,9 @@ export async function settlePendingCounts(db: Db, which: PendingSelection, store
             which.createdBefore,
             which.except,
           );
-    const batches = rows.map((row) => ({ writer: writerOf(row.batch_id), sequence: 1, minutes: countersFromJson(row.counts) }));
-    for (const batch of batches) await store?.apply(batch, nowMs);
+    const batches = rows.map((row) => ({ writer: claimWriter(row.batch_id), sequence: 1, minutes: countersFromJson(row.counts) }));
+    // Sent together (one writer each, so in any order): the rows stay locked for one round trip, not one per batch.
+    await Promise.all(batches.map((batch) => store?.apply(batch, nowMs)));
     return batches;
   }, SETTLE_TRANSACTION);
   // Once the rows are gone nobody sends these batches again; a failure here only leaves markers to expire.

@@ -7,6 +7,7 @@ import { MinuteBuckets, minuteOf } from "../monitoring/minute-buckets";
 import { getTracker } from "../monitoring/tracker";
 import { claimEventIds } from "./dedup";
 import { ingestEvent } from "./event-schema";
+import { wellFormedEvent } from "./well-formed-event";
 import { type Heartbeat, recordHeartbeats, refusedServices } from "../services/heartbeats";
 
 const DAY_MS = 86_400_000;
@@ -39,9 +40,10 @@ export async function recordEvents(db: Db, events: unknown[], options: RecordEve
   const errors: RejectedEvent[] = [];
   const firstById = new Map<string, ValidEvent>();
   let duplicates = 0;
+  const times = new Map<string, boolean>();
 
   events.forEach((raw, index) => {
-    const checked = validate(raw, now.getTime(), retentionDays, queues);
+    const checked = validate(raw, now.getTime(), retentionDays, queues, times);
     if ("reason" in checked) errors.push({ index, id: idOf(raw), reason: checked.reason });
     else if (firstById.has(checked.event.id)) duplicates++;
     else firstById.set(checked.event.id, checked);
@@ -85,17 +87,23 @@ function activityOf(counts: MinuteBuckets): ActivityKind[] {
   return kinds;
 }
 
-function validate(raw: unknown, nowMs: number, retentionDays: number, queues: Set<string>): ValidEvent | { reason: string } {
-  const parsed = ingestEvent.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { reason: issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message };
-  }
+function validate(raw: unknown, nowMs: number, retentionDays: number, queues: Set<string>, times: Map<string, boolean>): ValidEvent | { reason: string } {
+  const parsed = parseEvent(raw, times);
+  if ("reason" in parsed) return parsed;
   const at = Date.parse(parsed.data.timestamp);
   if (at < nowMs - retentionDays * DAY_MS) return { reason: `timestamp: older than the retention window of ${retentionDays} days` };
   if (at > nowMs + MAX_FUTURE_MS) return { reason: "timestamp: more than 5 minutes in the future" };
   if ("queue" in parsed.data && !queues.has(parsed.data.queue)) return { reason: `queue: ${parsed.data.queue} is not observed; add it to MONITORING_QUEUES` };
   return { event: parsed.data, at };
+}
+
+function parseEvent(raw: unknown, times: Map<string, boolean>): { data: MonitorEvent } | { reason: string } {
+  const plain = wellFormedEvent(raw, times);
+  if (plain) return { data: plain };
+  const parsed = ingestEvent.safeParse(raw);
+  if (parsed.success) return parsed;
+  const issue = parsed.error.issues[0];
+  return { reason: issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message };
 }
 
 async function refuseServicesBeyondLimit(db: Db, events: unknown[], valid: Map<string, ValidEvent>, errors: RejectedEvent[], max: number): Promise<void> {

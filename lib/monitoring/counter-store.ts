@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { APPLY_BATCH, SUM_HASHES } from "./counter-scripts";
 import { FAMILIES, type Family, type Fields, addAll } from "./fields";
 import { type LocalPeriods, localPeriods } from "./local-periods";
 import { MINUTE_MS, type MinuteBuckets, RETENTION_MS, minuteOf } from "./minute-buckets";
@@ -15,6 +16,21 @@ export interface CounterBatch {
 }
 
 export type Period = "day" | "hour";
+
+/** A figure read from the store: minutes of a family, a local period's running total, or the totals since the start. */
+export type SharedQuery =
+  | { kind: "sum"; family: Family; from: number; to: number; only?: readonly string[] }
+  | { kind: "period"; period: Period; start: number; upTo: number; only?: readonly string[] }
+  | { kind: "totals"; family: Family };
+
+export interface SharedFigures {
+  fields: Fields;
+  /** Per writer asked about, the last sequence these figures hold (0: none of its batches). */
+  applied: number[];
+}
+
+/** The writer of a claimed ingest batch: one batch, sequence 1. */
+export const claimWriter = (batchId: string) => `ingest:${batchId}`;
 
 /**
  * Where instances add up their figures: one Redis hash per family and minute, plus running totals
@@ -34,7 +50,15 @@ export interface CounterStore {
   sumPeriod(period: Period, start: number, upTo: number, only?: readonly string[]): Promise<Fields>;
   /** The figures of `family` since the store began (Prometheus counters). */
   totals(family: Family): Promise<Fields>;
-  /** Forgets writers that will never send again (one-batch writers once their batch is settled). */
+  /**
+   * The figure `query` names and, read in the same atomic step, how far each of `writers` is
+   * applied: a reader adds a batch it has not seen acknowledged only when the figure lacks it.
+   */
+  read(query: SharedQuery, writers: readonly string[]): Promise<SharedFigures>;
+  /**
+   * Forgets writers that will never send again (one-batch writers once their batch is settled),
+   * a minute later: a read that began before the settle still finds their marker.
+   */
   forgetWriters(writers: readonly string[]): Promise<void>;
 }
 
@@ -42,62 +66,18 @@ export interface CounterStore {
 // late (after a long partition) is still recognised.
 const WRITER_TTL_S = Math.ceil(RETENTION_MS.counters / 1000);
 
+// Longer than any read may take (reads give up after a second), so no read misses a marker it asked for.
+const FORGOTTEN_WRITER_TTL_S = 60;
+
 // Running totals live while anything is written; after a month of silence they start again at zero,
 // which Prometheus reads as a counter reset.
 const TOTALS_TTL_S = 30 * 24 * 3600;
-
-// KEYS: the writer's sequence key, the period totals' start marker, then the hashes. ARGV: the
-// batch's sequence, the sequence key's TTL, the marker's value (the minute now) and TTL, then per
-// hash its TTL, its field count, and field/delta pairs. Nothing is added when the writer's batch
-// of that sequence was applied before.
-const APPLY_BATCH = `
-local sequence = tonumber(ARGV[1])
-if sequence <= tonumber(redis.call('GET', KEYS[1]) or '0') then return 0 end
-redis.call('SET', KEYS[1], sequence, 'EX', ARGV[2])
-redis.call('SET', KEYS[2], ARGV[3], 'NX')
-redis.call('EXPIRE', KEYS[2], ARGV[4])
-local a = 5
-for k = 3, #KEYS do
-  local ttl = tonumber(ARGV[a])
-  local n = tonumber(ARGV[a + 1])
-  a = a + 2
-  for i = 1, n do
-    redis.call('HINCRBYFLOAT', KEYS[k], ARGV[a], ARGV[a + 1])
-    a = a + 2
-  end
-  redis.call('EXPIRE', KEYS[k], ttl)
-end
-return 1`;
-
-// KEYS: the hashes, the first ARGV[1] added and the rest subtracted. ARGV[2..]: the fields to
-// sum, or none for all. Returns field/sum pairs.
-const SUM_HASHES = `
-local adding = tonumber(ARGV[1])
-local fields = {unpack(ARGV, 2)}
-local sums, order = {}, {}
-local function add(field, value, sign)
-  local n = sign * tonumber(value)
-  if sums[field] == nil then sums[field] = n; order[#order + 1] = field else sums[field] = sums[field] + n end
-end
-for k, key in ipairs(KEYS) do
-  local sign = k <= adding and 1 or -1
-  if #fields == 0 then
-    local flat = redis.call('HGETALL', key)
-    for i = 1, #flat, 2 do add(flat[i], flat[i + 1], sign) end
-  else
-    local values = redis.call('HMGET', key, unpack(fields))
-    for i, value in ipairs(values) do if value then add(fields[i], value, sign) end end
-  end
-end
-local out = {}
-for _, field in ipairs(order) do out[#out + 1] = field; out[#out + 1] = string.format('%.17g', sums[field]) end
-return out`;
 
 interface CounterCommands {
   // Keys and arguments go as arrays (ioredis flattens them): a batch after a long outage can hold
   // more values than a spread call accepts.
   khaachoApplyBatch(numKeys: number, keys: string[], args: (string | number)[]): Promise<number>;
-  khaachoSumHashes(numKeys: number, keys: string[], args: readonly (string | number)[]): Promise<string[]>;
+  khaachoSumHashes(numKeys: number, keys: string[], args: readonly (string | number)[]): Promise<[string[], number[]]>;
 }
 
 function toFields(flat: string[]): Fields {
@@ -157,6 +137,23 @@ export function createRedisCounterStore(client: Redis, prefix: string, { timeZon
     return periodsSince !== undefined && start > periodsSince.minute;
   };
 
+  /** The hashes a query sums, how many of them are added (the rest subtracted), and its fields. */
+  const keysOf = async (query: SharedQuery): Promise<[string[], number, readonly string[]]> => {
+    if (query.kind === "totals") return [[key(query.family, "total")], 1, []];
+    const { only = [] } = query;
+    if (query.kind === "sum" || !(await totalsCover(query.start, Date.now()))) {
+      const [family, from, to] = query.kind === "sum" ? [query.family, query.from, query.to] : (["counters", query.start, query.upTo] as const);
+      const keys: string[] = [];
+      for (let minute = from; minute <= to; minute++) keys.push(key(family, minute));
+      return [keys, keys.length, only];
+    }
+    const { start, upTo } = query;
+    const end = query.period === "day" ? periodsOf(start).dayEnd : start + 60;
+    const keys = [periodKey(query.period, start)];
+    for (let minute = upTo + 1; minute < Math.min(end, upTo + 1 + AHEAD_MINUTES); minute++) keys.push(key("counters", minute));
+    return [keys, 1, only];
+  };
+
   return {
     async apply(batch, nowMs) {
       const keys = [`${prefix}writer:${batch.writer}`, periodsSinceKey];
@@ -187,30 +184,29 @@ export function createRedisCounterStore(client: Redis, prefix: string, { timeZon
       await commands.khaachoApplyBatch(keys.length, keys, args);
     },
 
-    async sum(family, from, to, only = []) {
-      const keys: string[] = [];
-      for (let minute = from; minute <= to; minute++) keys.push(key(family, minute));
-      return toFields(await commands.khaachoSumHashes(keys.length, keys, [keys.length, ...only]));
+    async read(query, writers) {
+      const [keys, adding, only] = await keysOf(query);
+      const writerKeys = writers.map((writer) => `${prefix}writer:${writer}`);
+      const [flat, applied] = await commands.khaachoSumHashes(keys.length + writerKeys.length, [...keys, ...writerKeys], [adding, writerKeys.length, ...only]);
+      return { fields: toFields(flat), applied };
+    },
+
+    async sum(family, from, to, only) {
+      return (await this.read({ kind: "sum", family, from, to, only }, [])).fields;
     },
 
     timeZone,
 
-    async sumPeriod(period, start, upTo, only = []) {
-      if (!(await totalsCover(start, Date.now()))) return this.sum("counters", start, upTo, only);
-      const { dayEnd } = periodsOf(start);
-      const end = period === "day" ? dayEnd : start + 60;
-      const keys = [periodKey(period, start)];
-      for (let minute = upTo + 1; minute < Math.min(end, upTo + 1 + AHEAD_MINUTES); minute++) keys.push(key("counters", minute));
-      return toFields(await commands.khaachoSumHashes(keys.length, keys, [1, ...only]));
+    async sumPeriod(period, start, upTo, only) {
+      return (await this.read({ kind: "period", period, start, upTo, only }, [])).fields;
     },
 
     async forgetWriters(writers) {
-      if (writers.length) await client.del(writers.map((writer) => `${prefix}writer:${writer}`));
+      if (writers.length) await client.pipeline(writers.map((writer) => ["expire", `${prefix}writer:${writer}`, FORGOTTEN_WRITER_TTL_S])).exec();
     },
 
     async totals(family) {
-      const flat = await client.hgetall(key(family, "total"));
-      return new Map(Object.entries(flat).map(([field, value]) => [field, Number(value)]));
+      return (await this.read({ kind: "totals", family }, [])).fields;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { withTimeout } from "../timeout";
-import type { CounterBatch, CounterStore, Period } from "./counter-store";
+import { type CounterBatch, type CounterStore, type Period, type SharedQuery, claimWriter } from "./counter-store";
 import {
   API_LATENCY,
   DB_LATENCY,
@@ -160,7 +160,7 @@ export class MetricsTracker {
   /** The figures of `family` over minutes from..to (inclusive): shared when the store answers. */
   async sum(family: Family, from: number, to: number, only?: readonly string[]): Promise<Fields> {
     return this.read(
-      (store) => store.sum(family, from, to, only),
+      () => ({ kind: "sum", family, from, to, only }),
       (into, buckets) => buckets.sumInto(into, family, from, to, only),
       (into) => this.history.sumInto(into, family, from, to, only),
     );
@@ -173,7 +173,7 @@ export class MetricsTracker {
    */
   async sumPeriod(period: Period, timeZone: string, start: number, upTo: number, only?: readonly string[]): Promise<Fields> {
     return this.read(
-      (store) => (store.timeZone === timeZone ? store.sumPeriod(period, start, upTo, only) : store.sum("counters", start, upTo, only)),
+      (store) => (store.timeZone === timeZone ? { kind: "period", period, start, upTo, only } : { kind: "sum", family: "counters", from: start, to: upTo, only }),
       (into, buckets) => buckets.sumInto(into, "counters", start, upTo, only),
       (into) => this.history.sumInto(into, "counters", start, upTo, only),
     );
@@ -184,19 +184,22 @@ export class MetricsTracker {
     const addTotals = (into: Fields, buckets: MinuteBuckets) => {
       for (const fields of buckets.byMinute.values()) addAll(into, fields[family]);
     };
-    return this.read((store) => store.totals(family), addTotals, (into) => addAll(into, this.ownTotals[family]));
+    return this.read(() => ({ kind: "totals", family }), addTotals, (into) => addAll(into, this.ownTotals[family]));
   }
 
   private async read(
-    shared: (store: CounterStore) => Promise<Fields>,
+    query: (store: CounterStore) => SharedQuery,
     addUnflushed: (into: Fields, buckets: MinuteBuckets) => void,
     addOwnHistory: (into: Fields) => void,
   ): Promise<Fields> {
     const store = this.store();
     if (store) {
+      // Listed before the store is asked: a batch applied meanwhile is then either missing from the
+      // figures or marked applied in the same atomic read, never both nor neither.
+      const { writers, batches } = this.unsentBatches();
       try {
-        const fields = await withTimeout(shared(store), STORE_TIMEOUT_MS, "Redis");
-        this.addUnsent(fields, addUnflushed);
+        const { fields, applied } = await withTimeout(store.read(query(store), writers), STORE_TIMEOUT_MS, "Redis");
+        for (const { writer, sequence, minutes } of batches) if (sequence > applied[writer]) addUnflushed(fields, minutes);
         return fields;
       } catch {
         // The store's own connection reports the outage; this process's figures answer meanwhile.
@@ -209,10 +212,16 @@ export class MetricsTracker {
     return fields;
   }
 
-  private addUnsent(fields: Fields, addUnflushed: (into: Fields, buckets: MinuteBuckets) => void): void {
-    addUnflushed(fields, this.pending);
-    if (this.unacked) addUnflushed(fields, this.unacked.minutes);
-    for (const counts of this.claimed.values()) addUnflushed(fields, counts);
+  /**
+   * What this process recorded that the store may lack, each batch with the sequence it has (or
+   * will have: `pending` is sealed next) and the index of its writer in `writers`.
+   */
+  private unsentBatches(): { writers: string[]; batches: Array<{ writer: number; sequence: number; minutes: MinuteBuckets }> } {
+    const writers: string[] = [this.writer];
+    const batches = [{ writer: 0, sequence: this.sequence + 1, minutes: this.pending }];
+    if (this.unacked) batches.push({ writer: 0, sequence: this.unacked.sequence, minutes: this.unacked.minutes });
+    for (const [batchId, minutes] of this.claimed) batches.push({ writer: writers.push(claimWriter(batchId)) - 1, sequence: 1, minutes });
+    return { writers, batches };
   }
 
   // Only one batch is in flight: while it is unacknowledged, new figures wait in `pending`, so a

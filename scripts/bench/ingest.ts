@@ -34,6 +34,8 @@ export async function benchIngest(databaseUrl: string, token: string, queue: str
   const { POST } = (await import("../../app/api/v1/monitoring/events/route")) as { POST: Handler };
   const parseOnly: Handler = async (request) => Response.json({ events: ((await request.json()) as { events: unknown[] }).events.length }, { status: 202 });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
+  // Another process on a shared server may end idle connections: the pool replaces them.
+  pool.on("error", () => {});
   await pool.query("CREATE TABLE IF NOT EXISTS bench_claims (LIKE ingested_events INCLUDING ALL)");
 
   const eventsPerSecond = async (send: (batch: { ids: string[]; body: string }) => Promise<unknown>) => {

@@ -76,7 +76,9 @@ describe("a crash between the claim and the counter flush loses nothing", () => 
 
     expect(await settlePendingCounts(db, { batchIds: [batchId!] }, store, Date.now())).toHaveLength(1);
     expect((await sharedFigures(store)).orders.lastHour).toBe(7);
-    expect(await redis.client!.keys(`*ingest:${batchId}`)).toEqual([]);
+    // Its marker outlives the settle only as long as a read that began before it may take.
+    const [marker] = await redis.client!.keys(`*ingest:${batchId}`);
+    expect(await redis.client!.ttl(marker)).toBeLessThanOrEqual(60);
   });
 
   test("a live instance settles its own claims at its next flush, and a replay leaves them alone", async () => {
