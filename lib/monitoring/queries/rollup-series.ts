@@ -1,9 +1,11 @@
 import type { Db } from "../../db/client";
 import { Prisma } from "../../generated/prisma/client";
 import { percentile } from "../histogram";
-import { METRIC_CATALOGUE, type MetricName, metricQuantile } from "../metric-catalogue";
+import { METRIC_CATALOGUE, METRIC_NAMES, type MetricName, metricQuantile } from "../metric-catalogue";
 import { RESOLUTION_MS, type Resolution, rollupBinMs } from "../series-resolution";
 import { type SeriesQuery, type TimedSeries, inSeriesOrder, roundedValue } from "./metric-series";
+
+const QUANTILE_METRICS = METRIC_NAMES.filter((name) => metricQuantile(name) !== undefined);
 
 /** One series as PostgreSQL aggregates it: its points' times (epoch ms), means and histograms, in time order. */
 interface RollupSeriesRow {
@@ -11,8 +13,8 @@ interface RollupSeriesRow {
   metric: MetricName;
   t: number[];
   mean: number[];
-  /** Each point's bucket counts joined by ",", points joined by ";"; an empty point has no histogram. */
-  buckets: string;
+  /** A quantile series' bucket counts, joined by "," in a point, by ";" between points; empty where a point has none. */
+  buckets: string | null;
 }
 
 /**
@@ -26,9 +28,9 @@ export async function readRollupSeries(db: Db, resolution: Exclude<Resolution, "
   const points = binMs === RESOLUTION_MS[resolution] ? periods(resolution, query) : mergedPeriods(resolution, binMs, query);
   const rows = await db.$queryRaw<RollupSeriesRow[]>`
     SELECT instance, metric,
-           array_agg((extract(epoch FROM t) * 1000)::float8 ORDER BY t) AS t,
+           array_agg(date_part('epoch', t) * 1000 ORDER BY t) AS t,
            array_agg(mean ORDER BY t) AS mean,
-           string_agg(coalesce(array_to_string(buckets, ','), ''), ';' ORDER BY t) AS buckets
+           string_agg(coalesce(array_to_string(buckets, ','), ''), ';' ORDER BY t) FILTER (WHERE metric = ANY(${QUANTILE_METRICS}::text[])) AS buckets
     FROM (${points}) AS points
     GROUP BY instance, metric`;
   return inSeriesOrder(rows.map(toSeries));
@@ -36,7 +38,7 @@ export async function readRollupSeries(db: Db, resolution: Exclude<Resolution, "
 
 function toSeries({ instance, metric, t, mean, buckets }: RollupSeriesRow): TimedSeries {
   const quantile = metricQuantile(metric);
-  const histograms = quantile === undefined ? [] : buckets.split(";");
+  const histograms = quantile === undefined || buckets === null ? [] : buckets.split(";");
   const values = mean.map((value, i) => roundedValue(binValue(value, histograms[i], quantile)));
   return { instance, metric, unit: METRIC_CATALOGUE[metric].unit, t, values };
 }

@@ -102,7 +102,9 @@ describe("GET /api/v1/monitoring/dashboard", () => {
   });
 
   test("sends each drawn series once as columns on shared timestamps, last week's orders moved onto them", async () => {
-    const at = new Date(Date.now() - 30 * 60_000);
+    // More than an hour back: the chart's first hourly bin starts up to an hour before the range
+    // does, so a row a week before `at` stays out of this week's series at any minute of the hour.
+    const at = new Date(Date.now() - 90 * 60_000);
     const weekEarlier = new Date(at.getTime() - 7 * 86_400_000);
     const row = (metricType: string, metricName: string, value: number, instance: string, recordedAt: Date) => ({ metricType, metricName, value, unit: "count", instance, recordedAt });
     await db.systemMetric.createMany({
