@@ -10,8 +10,8 @@ import { createChartCache } from "./chart-cache";
 import { leaderSource } from "./leadership";
 import { CLUSTER_INSTANCE, METRIC_CATALOGUE, type MetricName } from "./metric-catalogue";
 import { getMetricsSnapshot } from "./metrics";
-import { getMetricSeries } from "./queries/metric-series";
-import { type SeriesColumn, toColumns } from "../shared/chart-columns";
+import { inSeriesOrder, readSeries } from "./queries/metric-series";
+import { type SeriesColumn, timedToColumns } from "../shared/chart-columns";
 import type { TimeRange } from "../shared/time-ranges";
 import { MAX_POINTS_PER_SERIES, rangeWindow } from "./ranges";
 import type { ResolutionChoice } from "./series-resolution";
@@ -32,6 +32,8 @@ export const DASHBOARD_CHART_METRICS = [
   "memory",
   "disk",
 ] as const satisfies readonly MetricName[];
+const HOST_CHART_METRICS = DASHBOARD_CHART_METRICS.filter((name) => METRIC_CATALOGUE[name].type === "system");
+const BUSINESS_CHART_METRICS = DASHBOARD_CHART_METRICS.filter((name) => METRIC_CATALOGUE[name].type !== "system");
 
 const RECENT_ALERT_COUNT = 10;
 
@@ -46,14 +48,15 @@ const chartCache = processSlot("dashboardChartCache", () => createChartCache<Cha
 async function readCharts(db: Db, range: TimeRange, now: Date, resolution: ResolutionChoice = "auto"): Promise<Charts> {
   const { from, to } = rangeWindow(range, now);
   const weekEarlier = (at: Date) => new Date(at.getTime() - WEEK_MS);
-  const [series, lastWeek] = await Promise.all([
-    getMetricSeries(db, { metrics: DASHBOARD_CHART_METRICS, from, to, maxPoints: MAX_POINTS_PER_SERIES, resolution }),
-    getMetricSeries(db, { metrics: ["orders_created"], from: weekEarlier(from), to: weekEarlier(to), maxPoints: MAX_POINTS_PER_SERIES, resolution }),
-  ]);
+  const read = (metrics: readonly MetricName[], window: { from: Date; to: Date }, instance?: string) =>
+    readSeries(db, { metrics, ...window, instance, maxPoints: MAX_POINTS_PER_SERIES, resolution });
   // Business charts draw the cluster's figures; host charts one line per instance.
-  const drawn = series.filter((one) => METRIC_CATALOGUE[one.metric].type === "system" || one.instance === CLUSTER_INSTANCE);
-  const weekAgo = lastWeek.filter((one) => one.instance === CLUSTER_INSTANCE);
-  const { t, groups } = toColumns([drawn, weekAgo], [0, WEEK_MS]);
+  const [hosts, business, lastWeek] = await Promise.all([
+    read(HOST_CHART_METRICS, { from, to }),
+    read(BUSINESS_CHART_METRICS, { from, to }, CLUSTER_INSTANCE),
+    read(["orders_created"], { from: weekEarlier(from), to: weekEarlier(to) }, CLUSTER_INSTANCE),
+  ]);
+  const { t, groups } = timedToColumns([inSeriesOrder([...hosts, ...business]), lastWeek], [0, WEEK_MS]);
   return { range, from: from.toISOString(), to: to.toISOString(), t, series: groups[0], lastWeek: groups[1] };
 }
 

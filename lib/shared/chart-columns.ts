@@ -32,18 +32,35 @@ export function chartValue(value: number): number {
   return Number(value.toPrecision(4));
 }
 
+/** A series with its points' times (epoch ms, ascending) beside their values. */
+export interface TimedSeries<M extends string> {
+  instance: string;
+  metric: M;
+  unit: string;
+  t: number[];
+  values: number[];
+}
+
 /** Lays series of points out as columns on their shared timestamps; `shiftMs` moves every point. */
 export function toColumns<M extends string>(groups: ReadonlyArray<readonly PointSeries<M>[]>, shiftMs: readonly number[] = []): { t: number[]; groups: SeriesColumn<M>[][] } {
+  const timed = groups.map((group) =>
+    group.map(({ instance, metric, unit, points }) => ({ instance, metric, unit, t: points.map((point) => Date.parse(point.t)), values: points.map((point) => point.value) })),
+  );
+  return timedToColumns(timed, shiftMs);
+}
+
+/** toColumns of series whose times are already epoch milliseconds. */
+export function timedToColumns<M extends string>(groups: ReadonlyArray<readonly TimedSeries<M>[]>, shiftMs: readonly number[] = []): { t: number[]; groups: SeriesColumn<M>[][] } {
   const times = new Set<number>();
   groups.forEach((group, g) => {
-    for (const one of group) for (const point of one.points) times.add(Date.parse(point.t) + (shiftMs[g] ?? 0));
+    for (const one of group) for (const time of one.t) times.add(time + (shiftMs[g] ?? 0));
   });
   const t = [...times].sort((a, b) => a - b);
   const index = new Map(t.map((time, i) => [time, i]));
   const columns = groups.map((group, g) =>
-    group.map(({ instance, metric, unit, points }) => {
+    group.map(({ instance, metric, unit, t: times, values: points }) => {
       const values: Array<number | null> = new Array(t.length).fill(null);
-      for (const point of points) values[index.get(Date.parse(point.t) + (shiftMs[g] ?? 0))!] = chartValue(point.value);
+      for (let i = 0; i < times.length; i++) values[index.get(times[i] + (shiftMs[g] ?? 0))!] = chartValue(points[i]);
       return { instance, metric, unit, values };
     }),
   );
