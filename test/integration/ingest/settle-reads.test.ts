@@ -1,17 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createRedis } from "../../../lib/redis";
-import { TEST_REDIS_URL, uniqueRedisPrefix } from "../../support/redis";
-import { useAppEnv as appEnv } from "../auth/app-env";
-import { whenReady } from "../monitoring/redis-server";
+import { describe, expect, test } from "vitest";
+import { uniqueRedisPrefix } from "../../support/redis";
+import { appEnvWithRedis } from "../monitoring/redis-env";
 
-const env = await appEnv({ MONITORING_RETENTION_DAYS: "30" });
-const redis = createRedis(TEST_REDIS_URL);
-beforeAll(() => whenReady(redis));
-afterAll(async () => {
-  await redis.close();
-  await env.cleanUp();
-});
+const { redis } = await appEnvWithRedis({ MONITORING_RETENTION_DAYS: "30" });
 
 const { getDb } = await import("@/lib/db/client");
 const { recordEvents } = await import("@/lib/ingest/record-events");

@@ -1,17 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { TEST_REDIS_URL, uniqueRedisPrefix } from "../../support/redis";
-import { useAppEnv as appEnv } from "../auth/app-env";
-import { whenReady } from "./redis-server";
+import { describe, expect, test } from "vitest";
+import { uniqueRedisPrefix } from "../../support/redis";
+import { appEnvWithRedis } from "./redis-env";
 
-const env = await appEnv();
-const { createRedis } = await import("@/lib/redis");
-const redis = createRedis(TEST_REDIS_URL);
-beforeAll(() => whenReady(redis));
-afterAll(async () => {
-  await redis.close();
-  await env.cleanUp();
-});
+const { redis } = await appEnvWithRedis();
 
 const { getDb } = await import("@/lib/db/client");
 const { claimEventIds } = await import("@/lib/ingest/dedup");
