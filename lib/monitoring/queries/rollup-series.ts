@@ -4,6 +4,7 @@ import { percentile } from "../histogram";
 import { METRIC_CATALOGUE, METRIC_NAMES, type MetricName, metricQuantile } from "../metric-catalogue";
 import { RESOLUTION_MS, type Resolution, rollupBinMs } from "../series-resolution";
 import { type SeriesQuery, type TimedSeries, inSeriesOrder, roundedValue } from "./metric-series";
+import { TWO_HOURS_MS, seriesFilter, storedTwoHourBins } from "./two-hour-bins";
 
 const QUANTILE_METRICS = METRIC_NAMES.filter((name) => metricQuantile(name) !== undefined);
 
@@ -25,7 +26,10 @@ interface RollupSeriesRow {
  */
 export async function readRollupSeries(db: Db, resolution: Exclude<Resolution, "minute">, query: SeriesQuery): Promise<TimedSeries[]> {
   const binMs = rollupBinMs(resolution, query.from, query.to, query.maxPoints);
-  const points = binMs === RESOLUTION_MS[resolution] ? periods(resolution, query) : mergedPeriods(resolution, binMs, query);
+  const points =
+    binMs === RESOLUTION_MS[resolution] ? periods(resolution, query)
+    : resolution === "hour" && binMs === TWO_HOURS_MS ? storedTwoHourBins(query)
+    : mergedPeriods(resolution, binMs, query);
   const rows = await db.$queryRaw<RollupSeriesRow[]>`
     SELECT instance, metric,
            array_agg(date_part('epoch', t) * 1000 ORDER BY t) AS t,
@@ -48,13 +52,11 @@ function binValue(mean: number, buckets: string | undefined, quantile: number | 
   return percentile(buckets.split(",").map(Number), quantile) ?? mean;
 }
 
-function conditions(resolution: Resolution, { metrics, from, to, instance }: SeriesQuery): Prisma.Sql {
-  const firstPeriod = new Date(Math.floor(from.getTime() / RESOLUTION_MS[resolution]) * RESOLUTION_MS[resolution]);
-  return Prisma.sql`resolution = ${resolution}
-    AND metric_type = ANY(${[...new Set(metrics.map((name) => METRIC_CATALOGUE[name].type))]}::text[])
-    AND metric_name = ANY(${[...metrics]}::text[])
-    AND recorded_at >= ${firstPeriod}::timestamptz AND recorded_at <= ${to}::timestamptz
-    ${instance === undefined ? Prisma.empty : Prisma.sql`AND instance = ${instance}`}`;
+function conditions(resolution: Resolution, query: SeriesQuery): Prisma.Sql {
+  const step = RESOLUTION_MS[resolution];
+  const firstPeriod = new Date(Math.floor(query.from.getTime() / step) * step);
+  return Prisma.sql`${seriesFilter(resolution, query)}
+    AND recorded_at >= ${firstPeriod}::timestamptz AND recorded_at <= ${query.to}::timestamptz`;
 }
 
 /** One point a period: the rows as stored. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDb, type Db } from "../../../lib/db/client";
 import { BUCKET_COUNT, LATENCY_BOUNDS_MS, bucketIndex, percentile } from "../../../lib/monitoring/histogram";
 import { CLUSTER_INSTANCE, metricRow } from "../../../lib/monitoring/metric-catalogue";
-import { getMetricSeries } from "../../../lib/monitoring/queries/metric-series";
+import { getMetricSeries, roundedValue } from "../../../lib/monitoring/queries/metric-series";
 import { HOUR_MS, backfillRollups, rollUpPeriod } from "../../../lib/monitoring/rollups";
 import { DAY_MS, ensureDayPartitions } from "../../../lib/monitoring/partitions";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database";
@@ -61,12 +61,12 @@ describe("rollups", () => {
     expect(await rollupRows()).toEqual(first);
   });
 
-  test("each hourly and daily rollup holds the count and sum of its minute rows", async () => {
+  test("each hourly, 2-hour and daily rollup holds the count and sum of its minute rows", async () => {
     await backfillRollups(db, FROM, NOW);
-    for (const [resolution, unit] of [["hour", "hour"], ["day", "day"]]) {
+    for (const [resolution, width] of [["hour", "1 hour"], ["2h", "2 hours"], ["day", "1 day"]]) {
       const { rows } = await client.query(
         `SELECT m.metric_name, m.instance, m.period, m.samples, m.total, r.samples AS rolled_samples, r.sum AS rolled_sum
-         FROM (SELECT metric_name, instance, date_trunc('${unit}', recorded_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS period,
+         FROM (SELECT metric_name, instance, date_bin('${width}', recorded_at, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS period,
                       count(*)::int AS samples, sum(value) AS total
                FROM system_metrics GROUP BY 1, 2, 3) AS m
          LEFT JOIN system_metric_rollups r
@@ -116,7 +116,41 @@ describe("rollups", () => {
     const [series] = await getMetricSeries(db, { metrics: ["api_latency_p95"], from: new Date(hour.getTime() - 6 * DAY_MS), to: new Date(hour.getTime() + DAY_MS), maxPoints: 500 });
     const hourly = series.points.find((point) => point.t === hour.toISOString())!;
     expect(Math.abs(hourly.value - exact)).toBeLessThanOrEqual(width);
-    const [day] = (await client.query(`SELECT buckets FROM system_metric_rollups WHERE resolution = 'day' AND metric_name = 'api_latency_p95'`)).rows;
-    expect(Math.abs(percentile(day.buckets.map(Number), 0.95)! - exact)).toBeLessThanOrEqual(width);
+    for (const resolution of ["2h", "day"]) {
+      const [merged] = (await client.query(`SELECT buckets FROM system_metric_rollups WHERE resolution = $1 AND metric_name = 'api_latency_p95'`, [resolution])).rows;
+      expect(Math.abs(percentile(merged.buckets.map(Number), 0.95)! - exact), resolution).toBeLessThanOrEqual(width);
+    }
+  });
+
+  test("a read in 2-hour bins gives each bin the merge of the range's hourly rows, bins half outside the range holding only their hour inside", async () => {
+    const start = new Date("2026-11-10T00:00:00Z");
+    await ensureDayPartitions(db, start, new Date(start.getTime() + 5 * DAY_MS));
+    await client.query(
+      `INSERT INTO system_metrics (metric_type, metric_name, value, unit, instance, recorded_at)
+       SELECT 'system', 'cpu', round((random() * 100)::numeric, 2), '%', 'web-9', $1::timestamptz + m * interval '1 minute'
+       FROM generate_series(0, 5 * 1440 - 1) AS m`,
+      [start],
+    );
+    await rollUpPeriod(db, start, new Date(start.getTime() + 5 * DAY_MS));
+    // From within an odd hour to within an even one: the first and last bins are half inside.
+    const from = new Date("2026-11-10T01:30:00Z");
+    const to = new Date("2026-11-14T22:15:00Z");
+    const [series] = await getMetricSeries(db, { metrics: ["cpu"], instance: "web-9", from, to, maxPoints: 60 });
+    const { rows } = await client.query(
+      `SELECT date_bin('2 hours', recorded_at, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS t, (sum(sum) / sum(samples))::float8 AS mean
+       FROM system_metric_rollups
+       WHERE resolution = 'hour' AND instance = 'web-9' AND recorded_at >= $1::timestamptz AND recorded_at <= $2::timestamptz
+       GROUP BY 1 ORDER BY 1`,
+      [new Date("2026-11-10T01:00:00Z"), to],
+    );
+    expect(rows).toHaveLength(60);
+    expect(series.points).toEqual(rows.map((row) => ({ t: row.t.toISOString(), value: roundedValue(row.mean) })));
+    const { rows: edges } = await client.query(
+      `SELECT count(*)::int AS samples FROM system_metrics WHERE instance = 'web-9' AND recorded_at >= $1::timestamptz AND recorded_at < $2::timestamptz
+       UNION ALL
+       SELECT count(*)::int FROM system_metrics WHERE instance = 'web-9' AND recorded_at >= $3::timestamptz AND recorded_at < $4::timestamptz`,
+      [new Date("2026-11-10T01:00:00Z"), new Date("2026-11-10T02:00:00Z"), new Date("2026-11-14T22:00:00Z"), new Date("2026-11-14T23:00:00Z")],
+    );
+    expect(edges.map((row) => row.samples)).toEqual([60, 60]);
   });
 });
