@@ -1,8 +1,7 @@
 import { getConfig } from "../config";
 import { getDb } from "../db/client";
 import { getLogger } from "../logger";
-import { getLeadership } from "../monitoring/leadership";
-import { type Loop, startLoop } from "../runtime/loop";
+import { leaderLoopService } from "../monitoring/leader-loop-service";
 import type { BackgroundService } from "../runtime/services";
 import { deleteExpiredAlerts } from "./retention";
 
@@ -10,26 +9,17 @@ const PRUNE_INTERVAL_MS = 60 * 60_000;
 
 /** Deletes resolved alerts older than MONITORING_ALERT_RETENTION_DAYS, hourly, on the leader only. */
 export function alertRetentionService(): BackgroundService {
-  let loop: Loop | undefined;
   const logger = getLogger("alerts");
-  return {
+  return leaderLoopService({
     name: "alert retention",
-    async start() {
+    loopName: "Alert retention",
+    intervalMs: PRUNE_INTERVAL_MS,
+    firstRunAfterMs: 60_000,
+    logger,
+    run: async () => {
       const retentionDays = getConfig().monitoring.alertRetentionDays;
-      loop = startLoop({
-        name: "Alert retention",
-        intervalMs: PRUNE_INTERVAL_MS,
-        firstRunAfterMs: 60_000,
-        logger,
-        run: async () => {
-          if (!getLeadership().isLeader()) return;
-          const deleted = await deleteExpiredAlerts(getDb(), retentionDays, new Date());
-          if (deleted) logger.info(`Deleted ${deleted} alerts resolved more than ${retentionDays} days ago`);
-        },
-      });
+      const deleted = await deleteExpiredAlerts(getDb(), retentionDays, new Date());
+      if (deleted) logger.info(`Deleted ${deleted} alerts resolved more than ${retentionDays} days ago`);
     },
-    async stop() {
-      await loop?.stop();
-    },
-  };
+  });
 }
